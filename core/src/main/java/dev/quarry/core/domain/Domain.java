@@ -1,0 +1,161 @@
+package dev.quarry.core.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A domain description: the schema, the vocabularies and the natural-language annotations of one
+ * organisation's data, read from {@code data/domains/<name>/domain.json} by both the seed-generator
+ * and synth, so that a second domain needs no pipeline code change.
+ *
+ * <p>Immutable and {@link Serializable} so that it can be captured by Beam DoFns. Load it with
+ * {@link DomainLoader}; the loader validates the cross references (vocabulary names, join columns).
+ *
+ * @param name short identifier, e.g. {@code education}
+ * @param description one sentence for people and for the schema prompt
+ * @param generator id of the seed generator that simulates this domain (e.g. {@code education})
+ * @param entity how people call the main entity (e.g. students: "kids", "pupils")
+ * @param years the year column, its values in chronological order and relative-year phrases
+ * @param tables tables in a fixed order; column order is the order in the Parquet files
+ * @param joins equi-join paths between tables
+ * @param vocabularies named value lists with their phrases, referenced by {@link Column#vocabulary()}
+ * @param simulation generator-specific parameters, interpreted by the generator named above
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Domain(
+    String name,
+    String description,
+    String generator,
+    Entity entity,
+    Years years,
+    List<Table> tables,
+    List<Join> joins,
+    Map<String, List<VocabEntry>> vocabularies,
+    JsonNode simulation)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Returns the table named {@code name} (case-insensitive) if the domain has it. */
+  public Optional<Table> table(String name) {
+    return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** Returns the table named {@code name}; throws {@link IllegalArgumentException} if unknown. */
+  public Table requireTable(String name) {
+    return table(name)
+        .orElseThrow(() -> new IllegalArgumentException("Domain '" + this.name + "' has no table '" + name + "'"));
+  }
+
+  /** Returns the vocabulary named {@code name}; throws {@link IllegalArgumentException} if unknown. */
+  public List<VocabEntry> vocabulary(String name) {
+    List<VocabEntry> v = vocabularies.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("Domain '" + this.name + "' has no vocabulary '" + name + "'");
+    }
+    return v;
+  }
+
+  /** Returns the table names in declaration order. */
+  public List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    tables.forEach(t -> names.add(t.name()));
+    return names;
+  }
+
+  /** How people name the main entity of the domain. */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Entity(List<String> phrases, String singular) implements Serializable {}
+
+  /**
+   * The year dimension.
+   *
+   * @param column column name carrying the year in every table that has one
+   * @param values year values in chronological order
+   * @param current the current year (one of {@code values})
+   * @param relative phrases for years before the current one, keyed by how many years back ("0", "1", …)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Years(String column, List<String> values, String current, Map<String, List<String>> relative)
+      implements Serializable {
+
+    /** Index of the current year in {@link #values()}. */
+    public int currentIndex() {
+      return values.indexOf(current);
+    }
+  }
+
+  /**
+   * One table.
+   *
+   * @param name SQL name
+   * @param description one sentence
+   * @param phrases how people call its rows
+   * @param sortKey columns by which rows are sorted in the Parquet files
+   * @param columns columns in file order
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Table(String name, String description, List<String> phrases, List<String> sortKey, List<Column> columns)
+      implements Serializable {
+
+    /** Returns the column named {@code name} (case-insensitive) if present. */
+    public Optional<Column> column(String name) {
+      return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Returns the columns with the given role, in file order. */
+    public List<Column> columnsWithRole(ColumnRole role) {
+      return columns.stream().filter(c -> c.role() == role).toList();
+    }
+
+    /** Returns the column names in file order. */
+    public List<String> columnNames() {
+      return columns.stream().map(Column::name).toList();
+    }
+  }
+
+  /**
+   * One column.
+   *
+   * @param name SQL name
+   * @param type SQL type
+   * @param role what the column is for in questions
+   * @param vocabulary name of the vocabulary holding its values, for dimensions with a closed set
+   * @param phrases how people call the column
+   * @param whenTrue for flags: adjectives for rows where the flag is true ("chronically absent")
+   * @param whenFalse for flags: adjectives for rows where the flag is false
+   * @param unit for measures: the unit in words ("days")
+   * @param range for measures: the inclusive value range [min, max], or null
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Column(
+      String name,
+      SqlType type,
+      ColumnRole role,
+      String vocabulary,
+      List<String> phrases,
+      List<String> whenTrue,
+      List<String> whenFalse,
+      String unit,
+      List<Double> range)
+      implements Serializable {}
+
+  /** An equi-join between two tables on one column of the same name. */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Join(String left, String right, String on) implements Serializable {}
+
+  /**
+   * One value of a vocabulary.
+   *
+   * @param value the stored value (a string, or an integer for integer columns)
+   * @param phrases how people say the value itself ("ninth grade", "Lincoln")
+   * @param members how people call the entities that have the value ("ninth graders", "girls"), or null
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record VocabEntry(Object value, List<String> phrases, List<String> members) implements Serializable {}
+}
