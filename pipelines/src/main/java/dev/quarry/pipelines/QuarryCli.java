@@ -1,0 +1,99 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.core.workspace.CodeVersion;
+import dev.quarry.core.workspace.InvalidOutputException;
+import dev.quarry.core.workspace.StageFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code quarry} command line: parses arguments and dispatches to one subcommand.
+ *
+ * <p>Exit codes (also listed in README.md): {@value #EXIT_OK} success; {@value #EXIT_FAILED} a stage failed
+ * at run time; {@value #EXIT_USAGE} bad command line or option value; {@value #EXIT_INVALID_INPUT} an input
+ * is missing, partial or tampered with (its manifest does not verify).
+ */
+@Command(
+    name = "quarry",
+    mixinStandardHelpOptions = true,
+    versionProvider = QuarryCli.Version.class,
+    description = {
+      "Manufactures and checks text-to-SQL models for one organisation's data.",
+      "",
+      "Stages: seed (deterministic seed data in Parquet) -> synth (executed, validated NL->SQL pairs in shards).",
+      "Everything is written under --workspace (default ./workspace); each output has a manifest.json."
+    },
+    subcommands = {
+      RunCommand.class,
+      SeedCommand.class,
+      SynthCommand.class,
+      VerifyCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 stage failed, 2 bad command line or option, 3 invalid input (manifest does not verify).",
+      "Run 'quarry <command> --help' for the options of a command."
+    })
+public final class QuarryCli implements Runnable {
+
+  /** Success. */
+  public static final int EXIT_OK = 0;
+  /** A stage failed at run time. */
+  public static final int EXIT_FAILED = 1;
+  /** Bad command line or option value. */
+  public static final int EXIT_USAGE = 2;
+  /** An input is missing, partial or tampered with. */
+  public static final int EXIT_INVALID_INPUT = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Entry point: parses, runs and exits with the command's exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Parses and runs {@code args}; returns the exit code instead of exiting (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new QuarryCli());
+    cli.setExecutionExceptionHandler(QuarryCli::handle);
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (e instanceof IllegalArgumentException) {
+      cmd.getErr().println("quarry: error: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    if (e instanceof InvalidOutputException) {
+      cmd.getErr().println("quarry: error: " + e.getMessage());
+      return EXIT_INVALID_INPUT;
+    }
+    if (e instanceof StageFailedException) {
+      cmd.getErr().println("quarry: error: " + e.getMessage());
+      if (System.getenv("QUARRY_DEBUG") != null) {
+        e.printStackTrace(cmd.getErr());
+      } else {
+        cmd.getErr().println("quarry: (set QUARRY_DEBUG=1 for the stack trace; previous outputs are untouched)");
+      }
+      return EXIT_FAILED;
+    }
+    cmd.getErr().println("quarry: unexpected error: " + e);
+    e.printStackTrace(cmd.getErr());
+    return EXIT_FAILED;
+  }
+
+  /** Prints the code version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"quarry " + CodeVersion.full()};
+    }
+  }
+}
