@@ -1,0 +1,65 @@
+package dev.quarry.core.beam;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for a running pipeline while logging its counters every few seconds, so that long work shows
+ * progress; then returns the final counter values.
+ */
+public final class PipelineProgress {
+
+  private static final Logger LOG = LoggerFactory.getLogger("quarry");
+
+  private PipelineProgress() {}
+
+  /**
+   * Waits until {@code result} finishes, logging {@code label} and the counters every {@code everySeconds}.
+   *
+   * @return final counter values by counter name (attempted values; summed over steps)
+   * @throws IllegalStateException if the pipeline ends in a state other than DONE
+   */
+  public static Map<String, Long> await(PipelineResult result, String label, int everySeconds) {
+    long start = System.nanoTime();
+    PipelineResult.State state;
+    while (true) {
+      state = result.waitUntilFinish(Duration.standardSeconds(everySeconds));
+      if (state != null && state.isTerminal()) {
+        break;
+      }
+      Map<String, Long> now = counters(result);
+      LOG.info("{}: running {}s {}", label, (System.nanoTime() - start) / 1_000_000_000L, now.isEmpty() ? "" : now);
+    }
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException(label + " pipeline ended in state " + state);
+    }
+    return counters(result);
+  }
+
+  /** Current counter values by name, summed over steps (committed when supported, else attempted). */
+  public static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> out = new TreeMap<>();
+    try {
+      MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+      for (MetricResult<Long> c : q.getCounters()) {
+        Long v;
+        try {
+          v = c.getCommitted();
+        } catch (UnsupportedOperationException e) {
+          v = c.getAttempted();
+        }
+        out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
+      }
+    } catch (UnsupportedOperationException | IllegalStateException e) {
+      // metrics not available on this runner yet
+    }
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.core.workspace.StageRunner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code quarry seed}: writes deterministic seed data to Parquet. */
+@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Stage 1: writes the domain's seed data (built-in: a school district over four school years) to",
+      "<workspace>/seed/<domain>-s<seed>-x<scale>/<table>/part-*.parquet with a manifest.json.",
+      "Same seed and scale => byte-identical files on every run and runner."
+    })
+final class SeedCommand implements Callable<Integer> {
+
+  @Mixin DataOptions data;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    StageRunner.StageResult r = Stages.seed(data, Commands.commandLine(spec), data.force);
+    System.out.println("seed    " + Stages.describe(r));
+    return QuarryCli.EXIT_OK;
+  }
+}

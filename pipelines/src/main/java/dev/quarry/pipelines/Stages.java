@@ -1,0 +1,95 @@
+package dev.quarry.pipelines;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.workspace.Manifests;
+import dev.quarry.core.workspace.Sha256;
+import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.core.workspace.Workspace;
+import dev.quarry.seed.SeedOptions;
+import dev.quarry.seed.SeedPipeline;
+import dev.quarry.seed.SeedResult;
+import dev.quarry.synth.SynthOptions;
+import dev.quarry.synth.SynthPipeline;
+import dev.quarry.synth.SynthResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Composition of the stages: each runs through {@link StageRunner} into its workspace directory. */
+final class Stages {
+
+  private Stages() {}
+
+  /** Runs (or skips, unless {@code force}) the seed stage for the data options; returns its result. */
+  static StageRunner.StageResult seed(DataOptions o, String command, boolean force) {
+    DomainLoader.load(o.domain); // fail fast with a clear message on an unknown domain
+    Workspace ws = o.workspace();
+    StageRunner.ensureWritable(ws.root());
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("domain", o.domain);
+    options.put("domain_sha256", Sha256.ofBytes(DomainLoader.rawBytes(o.domain)));
+    options.put("seed", o.seed);
+    options.put("scale", o.scale());
+    Path out = ws.seedDir(o.domain, o.seed, o.scale());
+    return StageRunner.run(
+        new StageRunner.StageRequest("seed", command, options, o.seed, Map.of(), force), out, tmp -> {
+          SeedOptions po = runnerOptions(o, SeedOptions.class);
+          po.setOutputDir(tmp.toString());
+          po.setSeed(o.seed);
+          po.setScale(o.scale());
+          po.setDomain(o.domain);
+          SeedResult r = SeedPipeline.run(po);
+          ObjectNode counts = JsonNodeFactory.instance.objectNode();
+          ObjectNode rows = counts.putObject("rows");
+          r.rowCounts().forEach(rows::put);
+          return new StageRunner.StageOutput(counts, r.rowsByFile());
+        });
+  }
+
+  /** Runs (or skips) the synth stage over the given seed output; returns its result. */
+  static StageRunner.StageResult synth(DataOptions o, SynthSettings s, Path seedDir, String command) {
+    Workspace ws = o.workspace();
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("domain", o.domain);
+    options.put("seed", o.seed);
+    options.putAll(s.asMap());
+    Path out = ws.datasetDir(o.domain, o.seed, o.scale());
+    return StageRunner.run(
+        new StageRunner.StageRequest("synth", command, options, o.seed, Map.of("seed", seedDir), o.force), out,
+        tmp -> {
+          SynthOptions po = runnerOptions(o, SynthOptions.class);
+          po.setOutputDir(tmp.toString());
+          po.setSeedDir(seedDir.toString());
+          po.setDomain(o.domain);
+          po.setSeed(o.seed);
+          po.setDuckdbExtensionDir(ws.cacheDir().resolve("duckdb-extensions").toString());
+          s.applyTo(po);
+          SynthResult r = SynthPipeline.run(po);
+          return new StageRunner.StageOutput(r.counts(), r.rowsByFile());
+        });
+  }
+
+  /** Pipeline options of type {@code type} for the chosen runner and parallelism. */
+  static <T extends PipelineOptions> T runnerOptions(DataOptions o, Class<T> type) {
+    T po = PipelineOptionsFactory.as(type);
+    switch (o.runner) {
+      case direct -> {
+        po.setRunner(DirectRunner.class);
+        po.as(DirectOptions.class).setTargetParallelism(o.effectiveParallelism());
+      }
+    }
+    return po;
+  }
+
+  /** Short description of a stage result for the console. */
+  static String describe(StageRunner.StageResult r) {
+    return (r.skipped() ? "up to date  " : "written     ") + r.dir()
+        + "  (" + r.manifest().files().size() + " files, manifest " + Manifests.manifestHash(r.dir()).substring(0, 12) + ")";
+  }
+}

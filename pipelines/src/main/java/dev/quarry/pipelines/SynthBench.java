@@ -1,0 +1,156 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.seed.SeedOptions;
+import dev.quarry.seed.SeedPipeline;
+import dev.quarry.seed.SeedResult;
+import dev.quarry.synth.ExecuteCandidates;
+import dev.quarry.synth.SynthOptions;
+import dev.quarry.synth.SynthPipeline;
+import dev.quarry.synth.generate.Candidate;
+import dev.quarry.synth.generate.CandidateGenerator;
+import dev.quarry.synth.generate.TemplateSpec;
+import dev.quarry.synth.generate.ValueCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code quarry bench synth}: seed-generation rows/s, and the execution filter's throughput inside the
+ * pipeline against a plain loop of the same SQL over one DuckDB JDBC connection on the same data.
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Measures, in one run: (1) seed generation rows/s (a fresh seed pipeline into a temporary directory);",
+      "(2) the execution filter inside the Beam pipeline (ExecuteCandidates: guard + locked-down DuckDB per",
+      "worker) against (3) a plain loop of the same SQL over one DuckDB JDBC connection on the same data.",
+      "Prints queries/s of both and their ratio."
+    })
+final class SynthBench implements Callable<Integer> {
+
+  @Mixin DataOptions data;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+      description = "Use at most N candidate SQL (0 = all the generator's defaults produce).")
+  int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    Domain domain = DomainLoader.load(data.domain);
+    Path tmpRoot = data.workspace().root().resolve("bench");
+    StageRunner.ensureWritable(tmpRoot);
+    Path seedTmp = Files.createTempDirectory(tmpRoot, "seed-");
+    try {
+      // (1) seed generation
+      SeedOptions so = Stages.runnerOptions(data, SeedOptions.class);
+      so.setOutputDir(seedTmp.toString());
+      so.setSeed(data.seed);
+      so.setScale(data.scale());
+      so.setDomain(data.domain);
+      long t0 = System.nanoTime();
+      SeedResult sr = SeedPipeline.run(so);
+      double seedS = (System.nanoTime() - t0) / 1e9;
+      long rows = sr.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf("seed generation: %,d rows in %.2f s = %,.0f rows/s (scale %d, parallelism %d, JVM warm-up included)%n",
+          rows, seedS, rows / seedS, data.scale(), data.effectiveParallelism());
+
+      // candidate SQL, generated in the driver
+      SynthOptions syo = Stages.runnerOptions(data, SynthOptions.class);
+      syo.setSeedDir(seedTmp.toString());
+      syo.setOutputDir(tmpRoot.resolve("unused").toString());
+      syo.setSeed(data.seed);
+      syo.setDuckdbExtensionDir(data.workspace().cacheDir().resolve("duckdb-extensions").toString());
+      ValueCatalog catalog = ValueCatalog.fromSeed(domain, seedTmp);
+      CandidateGenerator gen = new CandidateGenerator(domain, catalog, SynthPipeline.config(syo));
+      List<Candidate> candidates = new ArrayList<>();
+      for (TemplateSpec spec : gen.templates()) {
+        candidates.addAll(gen.expand(spec));
+      }
+      if (limit > 0 && candidates.size() > limit) {
+        candidates = candidates.subList(0, limit);
+      }
+      System.out.printf("candidate SQL: %,d%n", candidates.size());
+
+      // (3) plain loop over one connection
+      double loopS = plainLoop(domain, seedTmp, candidates);
+      // (2) inside the pipeline
+      double pipeS = pipeline(domain, seedTmp, candidates, syo);
+      double loopQps = candidates.size() / loopS;
+      double pipeQps = candidates.size() / pipeS;
+      System.out.printf("plain loop (1 JDBC connection, no guard):   %,d queries in %6.2f s = %,8.0f queries/s%n",
+          candidates.size(), loopS, loopQps);
+      System.out.printf("pipeline ExecuteCandidates (parallelism %d): %,d queries in %6.2f s = %,8.0f queries/s%n",
+          data.effectiveParallelism(), candidates.size(), pipeS, pipeQps);
+      System.out.printf("ratio pipeline / plain loop: %.2f%n", pipeQps / loopQps);
+      return QuarryCli.EXIT_OK;
+    } finally {
+      StageRunner.deleteRecursively(seedTmp);
+    }
+  }
+
+  /** Seconds to run every SQL once on one connection, reading all rows; loading the tables not counted. */
+  private static double plainLoop(Domain domain, Path seedDir, List<Candidate> candidates) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("SET autoinstall_known_extensions=false");
+      st.execute("SET autoload_known_extensions=false");
+      st.execute("SET threads=1");
+      for (Domain.Table t : domain.tables()) {
+        st.execute("CREATE TABLE " + t.name() + " AS SELECT * FROM read_parquet('"
+            + seedDir.resolve(t.name()).toString().replace("'", "''") + "/*.parquet')");
+      }
+      long t0 = System.nanoTime();
+      for (Candidate cand : candidates) {
+        try (Statement q = c.createStatement()) {
+          q.setQueryTimeout(5);
+          try (ResultSet rs = q.executeQuery(cand.sql())) {
+            int cols = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+              for (int i = 1; i <= cols; i++) {
+                rs.getObject(i);
+              }
+            }
+          }
+        } catch (SQLException e) {
+          // failing SQL costs time in both variants; keep going
+        }
+      }
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** Seconds for a Direct-runner pipeline that only executes the candidates (sandbox setup included). */
+  private double pipeline(Domain domain, Path seedDir, List<Candidate> candidates, SynthOptions o) {
+    Pipeline p = Pipeline.create(o);
+    SandboxSettings s = SynthPipeline.sandboxSettings(o);
+    p.apply("CreateCandidates", Create.of(candidates).withCoder(SerializableCoder.of(Candidate.class)))
+        .apply("SpreadCandidates", org.apache.beam.sdk.transforms.Reshuffle.viaRandomKey())
+        .apply("ExecuteCandidates", new ExecuteCandidates(domain, seedDir.toString(), s, false));
+    long t0 = System.nanoTime();
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static Map<String, Long> none() {
+    return Map.of();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.quarry.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.core.workspace.Manifest;
+import dev.quarry.core.workspace.Manifests;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: exit codes, messages, and that failures never touch existing outputs. */
+class QuarryCliTest {
+
+  @TempDir Path tmp;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+  private PrintStream oldOut;
+
+  @BeforeEach
+  void capture() {
+    oldErr = System.err;
+    oldOut = System.out;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+    System.setOut(oldOut);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    assertThat(QuarryCli.execute("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run", "seed", "synth", "verify", "bench");
+  }
+
+  @Test
+  void unknownDomainIsAUsageErrorNamingTheBuiltIns() {
+    int code = QuarryCli.execute("seed", "--workspace", tmp.toString(), "--domain", "hospital");
+    assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("Unknown domain 'hospital'").contains("education");
+    assertThat(tmp.resolve("seed")).doesNotExist();
+  }
+
+  @Test
+  void badOptionValuesAreRefusedByName() {
+    assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--scale", "0")).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("--scale");
+    assertThat(QuarryCli.execute("synth", "--workspace", tmp.toString(), "--row-cap", "-1")).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("--row-cap");
+    assertThat(QuarryCli.execute("synth", "--workspace", tmp.toString(), "--rephraser", "llm"))
+        .isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("--llm-base-url");
+    assertThat(QuarryCli.execute("seed", "--seed", "notanumber")).isEqualTo(QuarryCli.EXIT_USAGE);
+  }
+
+  @Test
+  void unwritableWorkspaceIsReportedAndNothingIsWritten() throws Exception {
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "x");
+    int code = QuarryCli.execute("seed", "--workspace", file.resolve("ws").toString());
+    assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("not writable");
+  }
+
+  @Test
+  void verifyRefusesATamperedOutputWithExitCode3() throws Exception {
+    Path dir = tmp.resolve("out");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("data.txt"), "hello");
+    Manifests.write(dir, new Manifest(1, "seed", "test", Map.of(), 1L, "v", "f", Map.of(), "now", 0, null,
+        Manifests.describeFiles(dir, Map.of())));
+    assertThat(QuarryCli.execute("verify", dir.toString())).isZero();
+    Files.writeString(dir.resolve("data.txt"), "hellO");
+    assertThat(QuarryCli.execute("verify", dir.toString())).isEqualTo(QuarryCli.EXIT_INVALID_INPUT);
+    assertThat(stderr()).contains("SHA-256 mismatch for data.txt");
+  }
+
+  /** Hashes of every file of an output, by relative path (manifest excluded: it holds timestamps). */
+  static Map<String, String> hashes(Path dir) {
+    return Manifests.verify(dir).files().stream()
+        .collect(Collectors.toMap(Manifest.FileEntry::path, Manifest.FileEntry::sha256, (a, b) -> a, TreeMap::new));
+  }
+
+  static List<String> smallSynth(Path ws, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--workspace", ws.toString(),
+        "--samples-per-template", "3"));
+    args.addAll(List.of(extra));
+    return args;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.quarry.synth;
+
+import dev.quarry.core.domain.Domain;
+import dev.quarry.core.sql.QueryOutcome;
+import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.core.sql.SpiderHardness;
+import dev.quarry.core.sql.SqlNormalizer;
+import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.synth.generate.Candidate;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The execution filter: validates each candidate's SQL with the shared SQL guard and executes it on a
+ * locked-down DuckDB holding the seed data. Each DoFn instance opens its own sandbox in {@code @Setup}
+ * (one DuckDB connection, used by one thread), so workers execute in parallel.
+ *
+ * <p>Outputs {@link #EXECUTED} (SQL ran, result within the row cap and, unless empty results are kept,
+ * non-empty) and {@link #REJECTED} (reason: the guard's reject class, {@code runtime_error},
+ * {@code timeout}, {@code too_many_rows} or {@code empty_result}).
+ */
+public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, PCollectionTuple> {
+
+  /** Candidates that executed. */
+  public static final TupleTag<ExecutedCandidate> EXECUTED = new TupleTag<>() {};
+  /** Candidates dropped, with reason. */
+  public static final TupleTag<Reject> REJECTED = new TupleTag<>() {};
+
+  private final Domain domain;
+  private final String seedDir;
+  private final SandboxSettings settings;
+  private final boolean keepEmpty;
+
+  /**
+   * @param domain the domain (tables and columns the guard allows)
+   * @param seedDir seed data directory ({@code <dir>/<table>/*.parquet})
+   * @param settings timeout, row cap and DuckDB settings of each sandbox
+   * @param keepEmpty keep SQL with an empty result
+   */
+  public ExecuteCandidates(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty) {
+    this.domain = domain;
+    this.seedDir = seedDir;
+    this.settings = settings;
+    this.keepEmpty = keepEmpty;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Candidate> candidates) {
+    return candidates.apply("ValidateAndExecute",
+        ParDo.of(new ExecuteCandidateFn(domain, seedDir, settings, keepEmpty))
+            .withOutputTags(EXECUTED, TupleTagList.of(REJECTED)));
+  }
+
+  /** Runs one candidate through the guard and the sandbox. */
+  static final class ExecuteCandidateFn extends DoFn<Candidate, ExecutedCandidate> {
+    private final Domain domain;
+    private final String seedDir;
+    private final SandboxSettings settings;
+    private final boolean keepEmpty;
+    private final Counter executed = Metrics.counter(ExecuteCandidates.class, "executed");
+    private final Counter rejected = Metrics.counter(ExecuteCandidates.class, "rejected");
+    private transient SqlSandbox sandbox;
+
+    ExecuteCandidateFn(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty) {
+      this.domain = domain;
+      this.seedDir = seedDir;
+      this.settings = settings;
+      this.keepEmpty = keepEmpty;
+    }
+
+    @Setup
+    public void setup() {
+      sandbox = SqlSandbox.open(domain, Path.of(seedDir), settings);
+    }
+
+    @ProcessElement
+    public void process(@Element Candidate c, MultiOutputReceiver out) {
+      QueryOutcome o = sandbox.execute(c.sql());
+      String reason = switch (o.status()) {
+        case OK -> (o.rowCount() == 0 && !keepEmpty) ? "empty_result" : null;
+        case REJECTED -> o.rejectReason().name().toLowerCase(Locale.ROOT);
+        case ERROR -> "runtime_error";
+        case TIMEOUT -> "timeout";
+        case TOO_MANY_ROWS -> "too_many_rows";
+      };
+      if (reason != null) {
+        rejected.inc();
+        Metrics.counter(ExecuteCandidates.class, "rejected_" + reason).inc();
+        String step = o.status() == QueryOutcome.Status.REJECTED ? "ValidateSql" : "ExecuteCandidates";
+        String msg = o.status() == QueryOutcome.Status.OK ? "result has no rows" : o.message();
+        out.get(REJECTED).output(new Reject(step, reason, msg, c.templateId(), c.sql(), null));
+        return;
+      }
+      executed.inc();
+      out.get(EXECUTED).output(new ExecutedCandidate(c, SqlNormalizer.normalize(c.sql()),
+          SpiderHardness.classify(c.sql()).name().toLowerCase(Locale.ROOT), o.fingerprint(), o.rowCount()));
+    }
+
+    @Teardown
+    public void teardown() {
+      if (sandbox != null) {
+        sandbox.close();
+        sandbox = null;
+      }
+    }
+  }
+}
