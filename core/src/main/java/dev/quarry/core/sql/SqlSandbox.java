@@ -61,15 +61,18 @@ public final class SqlSandbox implements AutoCloseable {
   private final SqlValidator validator;
   private final Path workDir;
   private final boolean ownsWorkDir;
+  private final Path databaseFile;
   private final Connection connection;
   private PreparedStatement gate;
 
-  private SqlSandbox(Domain domain, SandboxSettings settings, Path workDir, boolean ownsWorkDir, Connection connection) {
+  private SqlSandbox(Domain domain, SandboxSettings settings, Path workDir, boolean ownsWorkDir, Path databaseFile,
+      Connection connection) {
     this.domain = domain;
     this.settings = settings;
     this.validator = new SqlValidator(domain);
     this.workDir = workDir;
     this.ownsWorkDir = ownsWorkDir;
+    this.databaseFile = databaseFile;
     this.connection = connection;
   }
 
@@ -92,12 +95,13 @@ public final class SqlSandbox implements AutoCloseable {
     Path work = settings.workDir();
     boolean owns = work == null;
     Connection conn = null;
+    Path file = null;
     try {
       work = owns ? Files.createTempDirectory("quarry-sandbox") : Files.createDirectories(work);
       Files.createDirectories(work.resolve("extensions"));
       Files.createDirectories(work.resolve("spill"));
       if (settings.readOnlyDatabase()) {
-        Path file = Files.createTempFile(work, "seed-", ".duckdb");
+        file = Files.createTempFile(work, "seed-", ".duckdb");
         Files.delete(file);
         try (Connection loader = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
           configure(loader, settings, work);
@@ -116,7 +120,7 @@ public final class SqlSandbox implements AutoCloseable {
         loadTables(conn, domain, seedDir);
       }
       lock(conn);
-      return new SqlSandbox(domain, settings, work, owns, conn);
+      return new SqlSandbox(domain, settings, work, owns, file, conn);
     } catch (SQLException e) {
       closeQuietly(conn);
       if (owns && work != null) {
@@ -331,7 +335,10 @@ public final class SqlSandbox implements AutoCloseable {
     }
   }
 
-  /** Closes the connection and deletes the work directory if the sandbox created it. Idempotent. */
+  /**
+   * Closes the connection and deletes the work directory if the sandbox created it (otherwise only its
+   * database file). Idempotent.
+   */
   @Override
   public synchronized void close() {
     closeQuietly(gate);
@@ -345,6 +352,9 @@ public final class SqlSandbox implements AutoCloseable {
     }
     if (ownsWorkDir) {
       deleteRecursively(workDir);
+    } else if (databaseFile != null) {
+      deleteRecursively(databaseFile);
+      deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
     }
   }
 

@@ -224,6 +224,19 @@ class SqlSandboxTest {
   }
 
   @Test
+  void closingASandboxWithAGivenWorkDirRemovesOnlyItsDatabaseFile(@TempDir Path work) throws Exception {
+    SqlSandbox s = SqlSandbox.open(DOMAIN, seed, SandboxSettings.defaults().withWorkDir(work));
+    try (var files = Files.list(work)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".duckdb"))).hasSize(1);
+    }
+    s.close();
+    assertThat(work).exists();
+    try (var files = Files.list(work)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".duckdb"))).isEmpty();
+    }
+  }
+
+  @Test
   void missingSeedTableIsAClearError(@TempDir Path empty) {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlSandbox.open(DOMAIN, empty, SandboxSettings.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
