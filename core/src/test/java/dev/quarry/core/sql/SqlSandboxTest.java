@@ -214,7 +214,7 @@ class SqlSandboxTest {
   }
 
   @Test
-  void closedSandboxDeletesItsTemporaryWorkDirectory() throws Exception {
+  void closedSandboxRefusesQueriesAndClosesTwiceSafely() throws Exception {
     SqlSandbox s = SqlSandbox.open(DOMAIN, seed, SandboxSettings.defaults());
     assertThat(s.execute("SELECT 1").isOk()).isTrue();
     s.close();
