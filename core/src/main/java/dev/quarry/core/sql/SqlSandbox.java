@@ -1,0 +1,446 @@
+package dev.quarry.core.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.domain.Domain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs untrusted SQL over a domain's seed data on a locked-down DuckDB.
+ *
+ * <p>Each query passes three guards: {@link SqlValidator} (JSqlParser, domain tables and columns);
+ * DuckDB's own parser as a second gate ({@code SELECT json_serialize_sql(?)} refuses anything but a
+ * single SELECT, see {@code /work/shared/STACK.md}); and a database that cannot be changed: the seed
+ * tables are loaded once, external access is switched off ({@code enable_external_access=false}: no
+ * file reads or writes, ATTACH, COPY, INSTALL, LOAD) and the configuration locked
+ * ({@code lock_configuration=true}); with {@link SandboxSettings#readOnlyDatabase()} the tables also
+ * live in a database file opened read-only, so INSERT/UPDATE/DROP fail even if both gates were fooled.
+ * Extension auto-install/auto-load is off so nothing reaches the network. Each query runs with a
+ * wall-clock timeout (cancelled from a timer thread) and a row cap.
+ *
+ * <p>Seed layout: {@code <seedDir>/<table>/*.parquet} for every table of the domain.
+ *
+ * <p>Threading: one DuckDB connection per sandbox; a sandbox must be used by one thread at a time
+ * ({@link #execute} is synchronized so misuse serializes rather than fails). Open one sandbox per
+ * worker thread (e.g. in a DoFn's {@code @Setup}) and close it in {@code @Teardown}.
+ */
+public final class SqlSandbox implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "quarry-sql-timeout");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final Domain domain;
+  private final SandboxSettings settings;
+  private final SqlValidator validator;
+  private final Path workDir;
+  private final boolean ownsWorkDir;
+  private final Path databaseFile;
+  private final Connection connection;
+  private PreparedStatement gate;
+
+  private SqlSandbox(Domain domain, SandboxSettings settings, Path workDir, boolean ownsWorkDir, Path databaseFile,
+      Connection connection) {
+    this.domain = domain;
+    this.settings = settings;
+    this.validator = new SqlValidator(domain);
+    this.workDir = workDir;
+    this.ownsWorkDir = ownsWorkDir;
+    this.databaseFile = databaseFile;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens a sandbox: loads every domain table from {@code seedDir}, then locks the database.
+   *
+   * @param domain the domain whose tables are loaded and whose schema the validator enforces
+   * @param seedDir directory holding {@code <table>/*.parquet} for every domain table
+   * @param settings timeout, row cap, threads, memory, work directory, read-only mode
+   * @return an open sandbox; close it when done
+   * @throws IllegalArgumentException if a table directory is missing or lacks a domain column
+   * @throws IllegalStateException if DuckDB cannot be opened or configured
+   */
+  public static SqlSandbox open(Domain domain, Path seedDir, SandboxSettings settings) {
+    for (Domain.Table t : domain.tables()) {
+      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
+        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
+      }
+    }
+    Path work = settings.workDir();
+    boolean owns = work == null;
+    Connection conn = null;
+    Path file = null;
+    try {
+      work = owns ? Files.createTempDirectory("quarry-sandbox") : Files.createDirectories(work);
+      Files.createDirectories(work.resolve("extensions"));
+      Files.createDirectories(work.resolve("spill"));
+      if (settings.readOnlyDatabase()) {
+        file = Files.createTempFile(work, "seed-", ".duckdb");
+        Files.delete(file);
+        try (Connection loader = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
+          configure(loader, settings, work);
+          loadTables(loader, domain, seedDir);
+        }
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        p.setProperty("jdbc_stream_results", "true");
+        conn = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        configure(conn, settings, work);
+      } else {
+        Properties p = new Properties();
+        p.setProperty("jdbc_stream_results", "true");
+        conn = DriverManager.getConnection("jdbc:duckdb:", p);
+        configure(conn, settings, work);
+        loadTables(conn, domain, seedDir);
+      }
+      lock(conn);
+      return new SqlSandbox(domain, settings, work, owns, file, conn);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      if (owns && work != null) {
+        deleteRecursively(work);
+      }
+      throw new IllegalStateException("Cannot open the SQL sandbox on " + seedDir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      closeQuietly(conn);
+      throw new UncheckedIOException("Cannot create the sandbox work directory", e);
+    } catch (RuntimeException e) {
+      closeQuietly(conn);
+      if (owns && work != null) {
+        deleteRecursively(work);
+      }
+      throw e;
+    }
+  }
+
+  private static void configure(Connection c, SandboxSettings s, Path work) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SET autoinstall_known_extensions=false");
+      st.execute("SET autoload_known_extensions=false");
+      st.execute("SET extension_directory=" + quote(work.resolve("extensions").toAbsolutePath().toString()));
+      st.execute("SET temp_directory=" + quote(work.resolve("spill").toAbsolutePath().toString()));
+      st.execute("SET threads=" + s.threads());
+      st.execute("SET memory_limit=" + quote(s.memoryLimit()));
+    }
+  }
+
+  private static void loadTables(Connection c, Domain domain, Path seedDir) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (Domain.Table t : domain.tables()) {
+        String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
+        st.execute("CREATE TABLE " + ident(t.name()) + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
+        List<String> have = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("DESCRIBE " + ident(t.name()))) {
+          while (rs.next()) {
+            have.add(rs.getString(1).toLowerCase(Locale.ROOT));
+          }
+        }
+        for (String col : t.columnNames()) {
+          if (!have.contains(col.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                "Seed table '" + t.name() + "' lacks column '" + col + "'; it has " + have);
+          }
+        }
+      }
+    }
+  }
+
+  private static void lock(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SET enable_external_access=false");
+      st.execute("SET lock_configuration=true");
+    }
+  }
+
+  /** The validator this sandbox applies first. */
+  public SqlValidator validator() {
+    return validator;
+  }
+
+  /** The settings this sandbox was opened with. */
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Validates, gates and runs one untrusted SQL text. Never throws for bad SQL: every failure is an
+   * outcome.
+   *
+   * @param sql untrusted SQL
+   * @return the outcome: OK with rows and fingerprint, REJECTED with the reason, ERROR with the DuckDB
+   *     message and its {@link ErrorClass}, TIMEOUT, or TOO_MANY_ROWS
+   * @throws IllegalStateException if the sandbox was closed
+   */
+  public synchronized QueryOutcome execute(String sql) {
+    long t0 = System.nanoTime();
+    ensureOpen();
+    Verdict v = validator.validate(sql);
+    Verdict g = v.ok() ? duckDbGate(sql) : v;
+    if (!g.ok()) {
+      return QueryOutcome.rejected(g, micros(t0));
+    }
+    return run(sql, v.ordered(), t0);
+  }
+
+  /**
+   * DuckDB's parser as second gate: {@code json_serialize_sql} only serializes a single SELECT.
+   *
+   * @return an accepting verdict (its ordered flag is meaningless here), or a
+   *     {@link RejectReason#DUCKDB_GATE} refusal
+   */
+  Verdict duckDbGate(String sql) {
+    try {
+      if (gate == null) {
+        gate = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)");
+      }
+      gate.setString(1, sql);
+      String json;
+      try (ResultSet rs = gate.executeQuery()) {
+        rs.next();
+        json = rs.getString(1);
+      }
+      JsonNode node = JSON.readTree(json);
+      if (node.path("error").asBoolean(false)) {
+        return Verdict.reject(RejectReason.DUCKDB_GATE,
+            "DuckDB refused: " + node.path("error_type").asText("") + " " + node.path("error_message").asText(""));
+      }
+      int n = node.path("statements").size();
+      if (n != 1) {
+        return Verdict.reject(RejectReason.DUCKDB_GATE, "DuckDB sees " + n + " statements");
+      }
+      return Verdict.accept(true);
+    } catch (SQLException | IOException e) {
+      closeQuietly(gate);
+      gate = null;
+      return Verdict.reject(RejectReason.DUCKDB_GATE, "DuckDB gate failed: " + SqlParsing.firstLine(e.getMessage()));
+    }
+  }
+
+  private QueryOutcome run(String sql, boolean ordered, long t0) {
+    Statement st = null;
+    Canceller canceller = null;
+    try {
+      st = connection.createStatement();
+      canceller = new Canceller(st);
+      canceller.arm(settings.timeout().toMillis());
+      try (ResultSet rs = st.executeQuery(sql)) {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> names = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+          names.add(md.getColumnLabel(i));
+          types.add(md.getColumnTypeName(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        int cap = settings.maxRows();
+        while (rs.next()) {
+          if (rows.size() == cap) {
+            canceller.disarm();
+            return new QueryOutcome(QueryOutcome.Status.TOO_MANY_ROWS, null, null,
+                "More than " + cap + " rows", names, types, List.of(), cap + 1, ordered, null, micros(t0));
+          }
+          List<Object> row = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            row.add(JdbcValues.plain(rs.getObject(i)));
+          }
+          rows.add(row);
+        }
+        if (!canceller.disarm()) {
+          return timeout(ordered, t0);
+        }
+        return new QueryOutcome(QueryOutcome.Status.OK, null, null, "", List.copyOf(names), List.copyOf(types),
+            rows, rows.size(), ordered, ResultFingerprint.of(n, rows, ordered), micros(t0));
+      }
+    } catch (SQLException | RuntimeException e) {
+      boolean fired = canceller != null && !canceller.disarm();
+      if (fired) {
+        return timeout(ordered, t0);
+      }
+      String msg = SqlParsing.firstLine(e.getMessage());
+      return QueryOutcome.failed(QueryOutcome.Status.ERROR, ErrorClass.classify(msg), msg, ordered, micros(t0));
+    } finally {
+      if (canceller != null) {
+        canceller.disarm();
+      }
+      closeQuietly(st);
+    }
+  }
+
+  private QueryOutcome timeout(boolean ordered, long t0) {
+    return QueryOutcome.failed(QueryOutcome.Status.TIMEOUT, ErrorClass.INTERRUPTED,
+        "Cancelled after " + settings.timeout().toMillis() + " ms", ordered, micros(t0));
+  }
+
+  /**
+   * Row counts of the domain tables, read directly (not through {@link #execute}); for checks and reports.
+   *
+   * @return table name → row count, in domain order
+   */
+  public synchronized Map<String, Long> tableRowCounts() {
+    ensureOpen();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Statement st = connection.createStatement()) {
+      for (String t : domain.tableNames()) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + ident(t))) {
+          rs.next();
+          counts.put(t, rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count rows: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  /** Runs {@code sql} on the raw connection with no guard at all; package-private for tests and benchmarks. */
+  synchronized int executeUnguardedForTest(String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      if (st.execute(sql)) {
+        int n = 0;
+        try (ResultSet rs = st.getResultSet()) {
+          while (rs.next()) {
+            n++;
+          }
+        }
+        return n;
+      }
+      return st.getUpdateCount();
+    }
+  }
+
+  /**
+   * Closes the connection and deletes the work directory if the sandbox created it (otherwise only its
+   * database file). Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    closeQuietly(gate);
+    gate = null;
+    try {
+      if (!connection.isClosed()) {
+        connection.close();
+      }
+    } catch (SQLException e) {
+      // closing anyway
+    }
+    if (ownsWorkDir) {
+      deleteRecursively(workDir);
+    } else if (databaseFile != null) {
+      deleteRecursively(databaseFile);
+      deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
+    }
+  }
+
+  private void ensureOpen() {
+    try {
+      if (connection.isClosed()) {
+        throw new IllegalStateException("SqlSandbox is closed");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("SqlSandbox connection is unusable", e);
+    }
+  }
+
+  /** Arms a timer that cancels a statement; disarming tells whether it fired. Never fires after disarm. */
+  private static final class Canceller {
+    private final Statement statement;
+    private ScheduledFuture<?> future;
+    private boolean done;
+    private boolean fired;
+
+    Canceller(Statement statement) {
+      this.statement = statement;
+    }
+
+    void arm(long millis) {
+      future = TIMER.schedule(this::fire, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void fire() {
+      if (done) {
+        return;
+      }
+      fired = true;
+      try {
+        statement.cancel();
+      } catch (SQLException | RuntimeException e) {
+        // the statement finished or failed meanwhile
+      }
+    }
+
+    /** Stops the timer; returns true if it had not fired. */
+    synchronized boolean disarm() {
+      done = true;
+      if (future != null) {
+        future.cancel(false);
+      }
+      return !fired;
+    }
+  }
+
+  private static long micros(long t0) {
+    return (System.nanoTime() - t0) / 1_000;
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private static String ident(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // nothing more to do
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // leave it
+        }
+      });
+    } catch (IOException e) {
+      // leave it
+    }
+  }
+}
