@@ -303,6 +303,28 @@ final class AggregateTemplates {
     return Math.max(1, (long) (Math.floor(estimate / step) * step));
   }
 
+  /**
+   * A count threshold that some but usually not all groups exceed: per-group counts among sample rows
+   * matching the filters, scaled to the table size; a random point below the largest group.
+   */
+  static long countThreshold(GenContext ctx, Domain.Table t, Domain.Column g, List<Filter> fs, SplittableRandom rng) {
+    List<List<Object>> rows = ctx.matchingRows(t, fs);
+    int gi = ctx.catalog.sample(t.name()).indexOf(g.name());
+    Map<Object, Integer> counts = new java.util.HashMap<>();
+    for (List<Object> row : rows) {
+      if (gi >= 0 && row.get(gi) != null) {
+        counts.merge(row.get(gi), 1, Integer::sum);
+      }
+    }
+    if (counts.isEmpty()) {
+      return 1;
+    }
+    double scale = ctx.catalog.rowCount(t.name()) / (double) Math.max(1, ctx.catalog.sample(t.name()).rows().size());
+    List<Integer> sorted = counts.values().stream().sorted().toList();
+    double pick = sorted.get(rng.nextInt(sorted.size())) * scale;
+    return niceThreshold(pick * (0.5 + 0.4 * rng.nextDouble()));
+  }
+
   /** {@code SELECT g, COUNT(*) … GROUP BY g HAVING COUNT(*) > k ORDER BY g}. */
   static final class HavingCount implements Template {
     @Override public String id() {
@@ -321,19 +343,7 @@ final class AggregateTemplates {
       Domain.Table t = ctx.table(tables.get(0));
       Domain.Column g = GenContext.pick(TopGroups.dims(ctx, t), rng);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      double selectivity = 1;
-      long rows = Math.max(1, ctx.catalog.rowCount(t.name()));
-      for (Filter f : fs) {
-        for (ValueCatalog.ValueCount vc : ctx.catalog.values(t.name(), f.column())) {
-          if (Filters.sqlValue(vc.value()).equals(f.literal().sql())) {
-            selectivity *= vc.count() / (double) rows;
-          }
-        }
-      }
-      List<ValueCatalog.ValueCount> groups = ctx.catalog.values(t.name(), g.name());
-      double median = groups.stream().mapToDouble(v -> v.count() * 1.0).sorted().skip(groups.size() / 2)
-          .findFirst().orElse(1) * selectivity;
-      long k = niceThreshold(median * (0.3 + 0.6 * rng.nextDouble()));
+      long k = countThreshold(ctx, t, g, fs, rng);
       String sql = "SELECT " + g.name() + ", COUNT(*) AS count FROM " + t.name() + GenContext.where(fs)
           + " GROUP BY " + g.name() + " HAVING COUNT(*) > " + k + " ORDER BY " + g.name();
       List<String> patterns = List.of("Which {gpl} had more than {k} {head} {tail}?",
@@ -346,6 +356,35 @@ final class AggregateTemplates {
                 "k", GenContext.pick(Lexicon.numberPhrases(k), r));
           }));
     }
+  }
+
+  /**
+   * A threshold between per-group averages of {@code m} among sample rows matching the filters, so that
+   * some groups pass; rounded down (above) or up (below) to an integer, or one decimal for narrow
+   * ranges. Null when fewer than two groups are seen.
+   */
+  static Double averageThreshold(GenContext ctx, Domain.Table t, Domain.Column g, Domain.Column m,
+      ValueCatalog.MeasureStats s, List<Filter> fs, boolean above, SplittableRandom rng) {
+    ValueCatalog.RowSample sample = ctx.catalog.sample(t.name());
+    int gi = sample.indexOf(g.name());
+    int mi = sample.indexOf(m.name());
+    Map<Object, double[]> sums = new java.util.HashMap<>();
+    for (List<Object> row : ctx.matchingRows(t, fs)) {
+      if (gi >= 0 && mi >= 0 && row.get(gi) != null && row.get(mi) instanceof Number n) {
+        double[] a = sums.computeIfAbsent(row.get(gi), k -> new double[2]);
+        a[0] += n.doubleValue();
+        a[1]++;
+      }
+    }
+    if (sums.size() < 2) {
+      return null;
+    }
+    List<Double> means = sums.values().stream().map(a -> a[0] / a[1]).sorted().toList();
+    int i = 1 + rng.nextInt(means.size() - 1);
+    double mid = (means.get(i - 1) + means.get(i)) / 2;
+    boolean wide = s.integral() || s.max() - s.min() > 20;
+    double scale = wide ? 1 : 10;
+    return above ? Math.floor(mid * scale) / scale : Math.ceil(mid * scale) / scale;
   }
 
   /** {@code SELECT g, ROUND(AVG(m), 2) … GROUP BY g HAVING AVG(m) > x ORDER BY g} (or {@code <}). */
@@ -368,13 +407,13 @@ final class AggregateTemplates {
       Domain.Column g = GenContext.pick(TopGroups.dims(ctx, t), rng);
       Domain.Column mc = GenContext.pick(ctx.measures(t), rng);
       ValueCatalog.MeasureStats s = ctx.catalog.measure(t.name(), mc.name()).orElseThrow();
-      boolean above = rng.nextBoolean();
-      double mean = (s.decile(4) + s.decile(5) + s.decile(6)) / 3;
-      double spread = (s.decile(7) - s.decile(3)) / 4;
-      double raw = above ? mean - spread * rng.nextDouble() : mean + spread * rng.nextDouble();
-      double x = s.integral() || s.max() - s.min() > 20 ? Math.round(raw) : Math.round(raw * 10) / 10.0;
       Metric m = Metric.of("AVG", t, mc, false);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
+      boolean above = rng.nextBoolean();
+      Double x = averageThreshold(ctx, t, g, mc, s, fs, above, rng);
+      if (x == null) {
+        return null;
+      }
       String xs = Lexicon.formatNumber(x);
       String sql = "SELECT " + g.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
           + GenContext.where(fs) + " GROUP BY " + g.name() + " HAVING " + m.raw() + (above ? " > " : " < ") + xs
@@ -420,7 +459,8 @@ final class AggregateTemplates {
       Domain.Table r = ctx.table(tables.get(1));
       String on = JoinTemplates.joinColumn(ctx, ctx.table(tables.get(0)), r);
       Domain.Column key = r.column(on).orElseThrow();
-      List<Filter> fs = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), 1 + rng.nextInt(2), rng);
+      List<Filter> fs = ctx.sampleFilters(
+          ctx.refs(r, false, JoinTemplates.perKeyExclusions(ctx, r)), r.name(), 1 + rng.nextInt(2), rng);
       long k = JoinTemplates.perKeyThreshold(ctx, tables, fs, rng);
       if (k < 2) {
         return null;

@@ -10,8 +10,9 @@ import java.util.List;
  * @param sql the predicate, e.g. {@code school_name = 'Lincoln Elementary'}
  * @param literal the value and its phrases
  * @param renderings ways to attach it to a noun phrase
+ * @param value the compared value for equality conditions (String, Long or Boolean), null for thresholds
  */
-record Filter(String column, int order, String sql, Literal literal, List<Rendering> renderings) {
+record Filter(String column, int order, String sql, Literal literal, List<Rendering> renderings, Object value) {
 
   /** Where a rendering goes relative to the head noun. */
   enum Kind {
@@ -23,8 +24,16 @@ record Filter(String column, int order, String sql, Literal literal, List<Render
     MEMBER
   }
 
-  /** One way to express a filter. */
-  record Rendering(Kind kind, String text) {}
+  /**
+   * One way to express a filter.
+   *
+   * @param fallback a generic, clumsier form ("flagged as …", "where the … is …") used less often
+   */
+  record Rendering(Kind kind, String text, boolean fallback) {
+    Rendering(Kind kind, String text) {
+      this(kind, text, false);
+    }
+  }
 
   boolean has(Kind k) {
     return renderings.stream().anyMatch(r -> r.kind() == k);

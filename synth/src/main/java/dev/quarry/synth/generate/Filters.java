@@ -62,7 +62,7 @@ final class Filters implements Serializable {
           : (c.whenFalse() == null || c.whenFalse().isEmpty() ? List.of("not " + c.whenTrue().get(0)) : c.whenFalse());
       for (String p : ps) {
         r.add(new Filter.Rendering(Filter.Kind.PRE, p));
-        r.add(new Filter.Rendering(Filter.Kind.POST, "flagged as " + p));
+        r.add(new Filter.Rendering(Filter.Kind.POST, "flagged as " + p, true));
       }
       phrases.addAll(ps);
     } else {
@@ -81,20 +81,20 @@ final class Filters implements Serializable {
         } else if (style == Lexicon.Style.IN) {
           r.add(new Filter.Rendering(Filter.Kind.POST, "in " + vp));
         } else if (!lower.contains(cp.toLowerCase(Locale.ROOT))) {
-          r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " " + vp));
-          r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is " + vp));
+          r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " " + vp, true));
+          r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is " + vp, true));
         }
       }
       for (String m : lex.members(c, value)) {
         r.add(new Filter.Rendering(Filter.Kind.MEMBER, m));
       }
       if (r.stream().noneMatch(x -> x.kind() == Filter.Kind.POST)) {
-        r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is " + vps.get(0)));
+        r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is " + vps.get(0), true));
       }
       phrases.addAll(vps);
       phrases.addAll(lex.members(c, value));
     }
-    return new Filter(column, order, sql, new Literal(sqlValue(value), List.copyOf(phrases)), List.copyOf(r));
+    return new Filter(column, order, sql, new Literal(sqlValue(value), List.copyOf(phrases)), List.copyOf(r), value);
   }
 
   /** Comparison operators of measure thresholds. */
@@ -130,6 +130,6 @@ final class Filters implements Serializable {
       forms.forEach(f -> r.add(new Filter.Rendering(Filter.Kind.POST, f)));
     }
     int order = 50 + t.columns().indexOf(m) + (qualified ? 100 * lex.domain().tables().indexOf(t) : 0);
-    return new Filter(column, order, column + " " + op.sql + " " + v, new Literal(v, List.of(v)), List.copyOf(r));
+    return new Filter(column, order, column + " " + op.sql + " " + v, new Literal(v, List.of(v)), List.copyOf(r), null);
   }
 }

@@ -182,6 +182,43 @@ final class GenContext implements Serializable {
     return out;
   }
 
+  /**
+   * Rows of a table's sample that satisfy every equality filter (thresholds are ignored); filters must
+   * be on {@code t}'s unqualified columns.
+   */
+  List<List<Object>> matchingRows(Domain.Table t, List<Filter> fs) {
+    ValueCatalog.RowSample s = catalog.sample(t.name());
+    List<List<Object>> out = new ArrayList<>();
+    for (List<Object> row : s.rows()) {
+      boolean ok = true;
+      for (Filter f : fs) {
+        int i = s.indexOf(f.column());
+        if (f.value() != null && i >= 0 && !f.value().equals(row.get(i))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct non-null values of {@code c} among sample rows matching {@code fs}, in first-seen order. */
+  List<Object> valuesAmong(Domain.Table t, Domain.Column c, List<Filter> fs) {
+    int i = catalog.sample(t.name()).indexOf(c.name());
+    java.util.LinkedHashSet<Object> out = new java.util.LinkedHashSet<>();
+    if (i >= 0) {
+      for (List<Object> row : matchingRows(t, fs)) {
+        if (row.get(i) != null) {
+          out.add(row.get(i));
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
   /** A random value of a column, uniform over distinct values. */
   Object randomValue(Domain.Table t, Domain.Column c, SplittableRandom rng) {
     List<ValueCatalog.ValueCount> vals = catalog.values(t.name(), c.name());

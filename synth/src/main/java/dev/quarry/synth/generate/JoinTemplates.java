@@ -106,6 +106,15 @@ final class JoinTemplates {
     return Math.max(2, Math.round(n * shrink));
   }
 
+  /**
+   * Fact-table columns for per-key count conditions: the year is left out when the table holds one row
+   * per key and year (its sort key has only ids and the year), since then no key has two rows in a year.
+   */
+  static List<String> perKeyExclusions(GenContext ctx, Domain.Table r) {
+    Domain.Column y = ctx.yearColumn(r);
+    return y != null && AggregateTemplates.TopRows.idColumn(r) != null ? List.of(y.name()) : List.of();
+  }
+
   /** {@code SELECT COUNT(*) FROM l JOIN r … WHERE entity conditions AND fact conditions}. */
   static final class JoinCount implements Template {
     @Override public String id() {

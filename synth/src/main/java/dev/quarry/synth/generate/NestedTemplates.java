@@ -37,7 +37,7 @@ final class NestedTemplates {
       String cmp = above ? "above" : "below";
       String more = above ? "higher" : "lower";
       List<String> patterns = List.of("How many {head} {tail} had {mp} " + cmp + " the overall average?",
-          "How many {head} {tail} had a " + more + " {mp} than the overall average?",
+          "How many {head} {tail} had " + more + " {mp} than the overall average?",
           "Count the {head} {tail} whose {mp} is " + cmp + " the average of all {noun}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs), GenContext.frames(patterns, r -> {
         NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
@@ -99,7 +99,8 @@ final class NestedTemplates {
       Domain.Table r = ctx.table(tables.get(1));
       String on = JoinTemplates.joinColumn(ctx, l, r);
       List<Filter> ef = ctx.sampleFilters(ctx.refs(l, false, List.of()), l.name(), rng.nextInt(2), rng);
-      List<Filter> ff = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), rng.nextInt(3), rng);
+      List<Filter> ff = ctx.sampleFilters(
+          ctx.refs(r, false, JoinTemplates.perKeyExclusions(ctx, r)), r.name(), rng.nextInt(3), rng);
       long k = JoinTemplates.perKeyThreshold(ctx, tables, ff, rng);
       if (k < 2) {
         return null;

@@ -162,14 +162,18 @@ final class RatioTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table t = ctx.table(tables.get(0));
       Domain.Column c = GenContext.pick(dims(ctx, t), rng);
-      Object a = ctx.randomValue(t, c, rng);
-      Object b = ctx.randomValue(t, c, rng);
+      List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(c.name())), t.name(), ctx.filterCount(rng, 0) / 2, rng);
+      List<Object> seen = ctx.valuesAmong(t, c, fs);
+      if (seen.size() < 2) {
+        return null;
+      }
+      Object a = seen.get(rng.nextInt(seen.size()));
+      Object b = seen.get(rng.nextInt(seen.size()));
       if (a.equals(b)) {
         return null;
       }
       Filter fa = ctx.filters.equal(t, c, a, false);
       Filter fb = ctx.filters.equal(t, c, b, false);
-      List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(c.name())), t.name(), ctx.filterCount(rng, 0) / 2, rng);
       String sql = "SELECT ROUND(SUM(CASE WHEN " + fa.sql() + " THEN 1 ELSE 0 END) * 1.0 / NULLIF(SUM(CASE WHEN "
           + fb.sql() + " THEN 1 ELSE 0 END), 0), 2) AS ratio FROM " + t.name() + GenContext.where(fs);
       boolean entity = ctx.lex.isEntity(t);

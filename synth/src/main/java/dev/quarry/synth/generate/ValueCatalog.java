@@ -24,7 +24,7 @@ import java.util.Optional;
  * with their row counts (values are {@link String}, {@link Long} or {@link Boolean}, sorted); for every
  * measure its min, max and deciles; for every date column its min, max and the {@code YYYY-MM} months
  * present. It also holds deterministic row samples (every k-th row in sort-key order) of the
- * filterable columns of each table and of each domain join, and for each join the distribution of
+ * filterable columns and measures of each table and of the filterable columns of each domain join, and for each join the distribution of
  * right-table rows per join key.
  *
  * <p>Immutable and {@link Serializable}; build it with {@link #fromSeed(Domain, Path)} or, in tests,
@@ -192,7 +192,8 @@ public final class ValueCatalog implements Serializable {
   }
 
   private static RowSample tableSample(Statement st, Domain.Table t) throws SQLException {
-    List<String> cols = t.columns().stream().filter(ValueCatalog::sampled).map(Domain.Column::name).toList();
+    List<String> cols = t.columns().stream().filter(c -> sampled(c) || c.role() == ColumnRole.MEASURE)
+        .map(Domain.Column::name).toList();
     if (cols.isEmpty()) {
       return new RowSample(List.of(), List.of());
     }

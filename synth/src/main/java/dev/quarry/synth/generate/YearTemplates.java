@@ -81,9 +81,13 @@ final class YearTemplates {
   }
 
   /** Two distinct years in chronological order, from the data. */
-  static String[] twoYears(GenContext ctx, Domain.Table t, Domain.Column y, SplittableRandom rng) {
+  static String[] twoYears(GenContext ctx, Domain.Table t, Domain.Column y, List<Filter> fs, SplittableRandom rng) {
     List<String> years = new ArrayList<>();
-    ctx.catalog.values(t.name(), y.name()).forEach(v -> years.add(String.valueOf(v.value())));
+    ctx.valuesAmong(t, y, fs).forEach(v -> years.add(String.valueOf(v)));
+    if (years.size() < 2) {
+      return null;
+    }
+    java.util.Collections.sort(years);
     int i = rng.nextInt(years.size());
     int j = rng.nextInt(years.size() - 1);
     if (j >= i) {
@@ -109,9 +113,12 @@ final class YearTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table t = ctx.table(tables.get(0));
       Domain.Column y = ctx.yearColumn(t);
-      String[] ys = twoYears(ctx, t, y, rng);
       Metric m = ctx.randomMetric(t, rng, false, FNS);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(y.name())), t.name(), ctx.filterCount(rng, 0), rng);
+      String[] ys = twoYears(ctx, t, y, fs, rng);
+      if (ys == null) {
+        return null;
+      }
       String in = y.name() + " IN (" + Filters.sqlValue(ys[0]) + ", " + Filters.sqlValue(ys[1]) + ")";
       String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
           + GenContext.where(fs, in) + " GROUP BY " + y.name() + " ORDER BY " + y.name();
@@ -148,9 +155,12 @@ final class YearTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table t = ctx.table(tables.get(0));
       Domain.Column y = ctx.yearColumn(t);
-      String[] ys = twoYears(ctx, t, y, rng);
       Metric m = ctx.randomMetric(t, rng, false, FNS);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(y.name())), t.name(), ctx.filterCount(rng, 0), rng);
+      String[] ys = twoYears(ctx, t, y, fs, rng);
+      if (ys == null) {
+        return null;
+      }
       String later = "(SELECT " + m.raw() + " FROM " + t.name()
           + GenContext.where(fs, y.name() + " = " + Filters.sqlValue(ys[1])) + ")";
       String earlier = "(SELECT " + m.raw() + " FROM " + t.name()
