@@ -126,6 +126,17 @@ class CandidateGeneratorTest {
   }
 
   @Test
+  void everySqlParsesAsExactlyOneStatementWithJSqlParser() throws Exception {
+    for (Candidate c : small) {
+      try {
+        assertThat(net.sf.jsqlparser.parser.CCJSqlParserUtil.parseStatements(c.sql())).as(c.sql()).hasSize(1);
+      } catch (net.sf.jsqlparser.JSQLParserException e) {
+        throw new AssertionError("JSqlParser rejects: " + c.sql(), e);
+      }
+    }
+  }
+
+  @Test
   void everyQuestionExpressesEveryLiteral() {
     LiteralCheck check = new LiteralCheck();
     for (Candidate c : small) {

@@ -22,5 +22,14 @@ class DefaultScaleTest {
     System.out.println("candidates=" + all.size() + " questions=" + questions + " perTemplate=" + perTemplate);
     assertThat(all.size()).isBetween(8_000, 14_000);
     assertThat(questions).isGreaterThan(4L * all.size());
+    Map<String, String> sqlByQuestion = new java.util.HashMap<>();
+    long clashes = 0;
+    for (Candidate c : all) {
+      for (String q : c.questions()) {
+        String prev = sqlByQuestion.putIfAbsent(QuestionRealizer.normalize(q), c.sql());
+        clashes += prev != null && !prev.equals(c.sql()) ? 1 : 0;
+      }
+    }
+    assertThat(clashes).as("questions used for two SQLs").isZero();
   }
 }
