@@ -1,0 +1,58 @@
+package dev.quarry.synth.generate;
+
+import dev.quarry.core.domain.Domain;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a query computes: a row count or an aggregate of a measure.
+ *
+ * @param sql the select expression, e.g. {@code COUNT(*)} or {@code ROUND(AVG(gpa), 2)}
+ * @param raw the expression without rounding, for HAVING and differences, e.g. {@code AVG(gpa)}
+ * @param alias output column name, e.g. {@code count}, {@code avg_gpa}
+ * @param fn COUNT, AVG, SUM, MIN or MAX
+ * @param measure the measure column, null for COUNT
+ * @param words adjectives of the aggregate ("average", "mean"); empty for COUNT
+ */
+record Metric(String sql, String raw, String alias, String fn, Domain.Column measure, List<String> words) {
+
+  static Metric count() {
+    return new Metric("COUNT(*)", "COUNT(*)", "count", "COUNT", null, List.of());
+  }
+
+  static Metric of(String fn, Domain.Table t, Domain.Column m, boolean qualified) {
+    String c = Filters.col(t, m, qualified);
+    return switch (fn) {
+      case "AVG" -> new Metric("ROUND(AVG(" + c + "), 2)", "AVG(" + c + ")", "avg_" + m.name(), fn, m,
+          List.of("average", "mean"));
+      case "SUM" -> new Metric("SUM(" + c + ")", "SUM(" + c + ")", "total_" + m.name(), fn, m, List.of("total"));
+      case "MAX" -> new Metric("MAX(" + c + ")", "MAX(" + c + ")", "max_" + m.name(), fn, m,
+          List.of("highest", "maximum"));
+      case "MIN" -> new Metric("MIN(" + c + ")", "MIN(" + c + ")", "min_" + m.name(), fn, m,
+          List.of("lowest", "minimum"));
+      default -> throw new IllegalArgumentException("Unknown aggregate " + fn);
+    };
+  }
+
+  boolean isCount() {
+    return measure == null;
+  }
+
+  /** Whether the value is rounded (AVG), so differences need rounding too. */
+  boolean rounded() {
+    return "AVG".equals(fn);
+  }
+
+  /**
+   * The thing measured, without article: "number of {head} {tail}" for counts, "{adjective} {measure
+   * phrase} {tail}" for aggregates.
+   */
+  String subject(GenContext ctx, Domain.Table t, List<Filter> filters, SplittableRandom rng) {
+    if (isCount()) {
+      NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), filters, ctx.lex.isEntity(t), rng);
+      return "number of " + np.full();
+    }
+    NounPhrase np = NounPhrase.tailOnly(filters, ctx.lex.rowNouns(t), rng);
+    return GenContext.pick(words, rng) + " " + GenContext.pick(ctx.lex.columnPhrases(measure), rng) + " " + np.tail();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.quarry.synth.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleBasedRephraserTest {
+  private static final List<Literal> LITS = List.of(
+      new Literal("'Jefferson High'", List.of("Jefferson High", "Jefferson")),
+      new Literal("'2023-2024'", List.of("2023-2024", "2023-24", "last year")));
+
+  @Test
+  void sameSeedAndQuestionGiveTheSameVariants() {
+    String q = "How many incidents were there at Jefferson last year?";
+    assertThat(new RuleBasedRephraser(1).rephrase(q, LITS, 3)).isEqualTo(new RuleBasedRephraser(1).rephrase(q, LITS, 3));
+  }
+
+  @Test
+  void variantsAreDistinctDifferFromTheQuestionAndKeepLiterals() {
+    String q = "What is the average GPA at Jefferson in 2023-24?";
+    List<String> vs = new RuleBasedRephraser(5).rephrase(q, LITS, 4);
+    assertThat(vs).hasSize(4).doesNotContain(q);
+    assertThat(vs.stream().map(QuestionRealizer::normalize)).doesNotHaveDuplicates();
+    LiteralCheck check = new LiteralCheck();
+    assertThat(vs).allSatisfy(v -> assertThat(check.allExpressed(v, LITS)).isTrue());
+  }
+
+  @Test
+  void seedChangesTheChoiceAmongVariants() {
+    String q = "Show the number of incidents at Jefferson by severity for 2023-24.";
+    boolean differs = false;
+    for (long s = 0; s < 5 && !differs; s++) {
+      differs = !new RuleBasedRephraser(s).rephrase(q, LITS, 1).equals(new RuleBasedRephraser(s + 100).rephrase(q, LITS, 1));
+    }
+    assertThat(differs).isTrue();
+  }
+
+  @Test
+  void rewritesQuestionAndImperativeForms() {
+    assertThat(RuleBasedRephraser.variants("How many kids are at Jefferson?"))
+        .contains("Can you tell me how many kids are at Jefferson?", "how many kids are at jefferson");
+    assertThat(RuleBasedRephraser.variants("List the schools with more than 5 incidents."))
+        .contains("Please list the schools with more than 5 incidents.", "Can you list the schools with more than 5 incidents?");
+  }
+}
