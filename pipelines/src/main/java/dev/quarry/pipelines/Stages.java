@@ -68,7 +68,6 @@ final class Stages {
           po.setSeedDir(seedDir.toString());
           po.setDomain(o.domain);
           po.setSeed(o.seed);
-          po.setDuckdbExtensionDir(ws.cacheDir().resolve("duckdb-extensions").toString());
           s.applyTo(po);
           SynthResult r = SynthPipeline.run(po);
           return new StageRunner.StageOutput(r.counts(), r.rowsByFile());

@@ -77,7 +77,6 @@ final class SynthBench implements Callable<Integer> {
       syo.setSeedDir(seedTmp.toString());
       syo.setOutputDir(tmpRoot.resolve("unused").toString());
       syo.setSeed(data.seed);
-      syo.setDuckdbExtensionDir(data.workspace().cacheDir().resolve("duckdb-extensions").toString());
       ValueCatalog catalog = ValueCatalog.fromSeed(domain, seedTmp);
       CandidateGenerator gen = new CandidateGenerator(domain, catalog, SynthPipeline.config(syo));
       List<Candidate> candidates = new ArrayList<>();

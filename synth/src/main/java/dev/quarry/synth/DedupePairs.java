@@ -3,6 +3,8 @@ package dev.quarry.synth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.metrics.Counter;
@@ -39,24 +41,36 @@ public final class DedupePairs extends PTransform<PCollection<Pair>, PCollection
   /** Pairs dropped, with reason. */
   public static final TupleTag<Reject> REJECTED = new TupleTag<>() {};
 
+  /**
+   * Pairs are grouped by a hash bucket of the normalized question and then by question in memory: a
+   * bounded number of keys keeps the Direct runner from making one bundle per question. A bucket holds
+   * about 1/{@value} of the pairs.
+   */
+  static final int BUCKETS = 64;
+
   @Override
   public PCollectionTuple expand(PCollection<Pair> pairs) {
     return pairs
-        .apply("KeyByQuestion", WithKeys.of(Pair::normalizedQuestion).withKeyType(TypeDescriptor.of(String.class)))
-        .apply("GroupByQuestion", GroupByKey.create())
-        .apply("ChoosePair", ParDo.of(new ChoosePairFn()).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+        .apply("KeyByQuestionBucket", WithKeys.of((Pair p) -> (int) (StableHash.bucketKey(p.normalizedQuestion()) % BUCKETS))
+            .withKeyType(TypeDescriptor.of(Integer.class)))
+        .apply("GroupByQuestionBucket", GroupByKey.create())
+        .apply("ChoosePairs", ParDo.of(new ChoosePairFn()).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
   }
 
   /** Keeps one pair per question group or rejects an ambiguous group. */
-  static final class ChoosePairFn extends DoFn<KV<String, Iterable<Pair>>, Pair> {
+  static final class ChoosePairFn extends DoFn<KV<Integer, Iterable<Pair>>, Pair> {
     private final Counter ambiguous = Metrics.counter(DedupePairs.class, "ambiguous_question");
     private final Counter duplicates = Metrics.counter(DedupePairs.class, "duplicate");
     private final Counter kept = Metrics.counter(DedupePairs.class, "kept");
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Pair>> group, MultiOutputReceiver out) {
-      List<Pair> all = new ArrayList<>();
-      group.getValue().forEach(all::add);
+    public void process(@Element KV<Integer, Iterable<Pair>> bucket, MultiOutputReceiver out) {
+      Map<String, List<Pair>> byQuestion = new TreeMap<>();
+      bucket.getValue().forEach(p -> byQuestion.computeIfAbsent(p.normalizedQuestion(), k -> new ArrayList<>()).add(p));
+      byQuestion.values().forEach(group -> choose(group, out));
+    }
+
+    private void choose(List<Pair> all, MultiOutputReceiver out) {
       all.sort(Comparator.comparing(Pair::normalizedSql).thenComparing(Pair::question).thenComparing(Pair::id));
       Set<String> results = new TreeSet<>();
       all.forEach(p -> results.add(p.fingerprint()));

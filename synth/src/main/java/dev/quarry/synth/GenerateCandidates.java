@@ -24,6 +24,12 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class GenerateCandidates extends PTransform<PBegin, PCollection<Candidate>> {
 
+  /**
+   * Buckets used to spread work over workers. A bounded number matters on the Direct runner, which makes
+   * one bundle per key: per-element random keys would cost one bundle (milliseconds) per candidate.
+   */
+  public static final int SPREAD_BUCKETS = 32;
+
   private final Domain domain;
   private final ValueCatalog catalog;
   private final SynthConfig config;
@@ -40,9 +46,9 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
     List<TemplateSpec> specs = new CandidateGenerator(domain, catalog, config).templates();
     return begin
         .apply("CreateTemplateSpecs", Create.of(specs))
-        .apply("SpreadSpecs", Reshuffle.viaRandomKey())
+        .apply("SpreadSpecs", Reshuffle.<TemplateSpec>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
         .apply("ExpandTemplates", ParDo.of(new ExpandTemplateFn(domain, catalog, config)))
-        .apply("SpreadCandidates", Reshuffle.viaRandomKey());
+        .apply("SpreadCandidates", Reshuffle.<Candidate>viaRandomKey().withNumBuckets(SPREAD_BUCKETS));
   }
 
   /** Expands one template spec into its candidates. */

@@ -101,9 +101,4 @@ public interface SynthOptions extends PipelineOptions {
   String getLlmApiKeyEnv();
 
   void setLlmApiKeyEnv(String value);
-
-  @Description("DuckDB extension directory (kept inside the workspace).")
-  String getDuckdbExtensionDir();
-
-  void setDuckdbExtensionDir(String value);
 }

@@ -88,9 +88,8 @@ public final class SynthPipeline {
   /** Sandbox settings derived from the options. */
   public static SandboxSettings sandboxSettings(SynthOptions o) {
     return SandboxSettings.defaults()
-        .withTimeoutSeconds(o.getQueryTimeoutSeconds())
-        .withRowCap(o.getRowCap())
-        .withExtensionDirectory(o.getDuckdbExtensionDir());
+        .withTimeout(java.time.Duration.ofSeconds(o.getQueryTimeoutSeconds()))
+        .withMaxRows(o.getRowCap());
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.List;
  * simulation section. 300 students, ~900 attendance rows, ~3,600 grade rows, 300 incidents, 180
  * enrollment rows. Deterministic (values from DuckDB's {@code hash}).
  */
-final class FakeSeed {
+public final class FakeSeed {
   private FakeSeed() {}
 
   private static final String SCHOOL = "list_element(['Lincoln Elementary','Washington Middle','Jefferson High',"
@@ -24,7 +24,7 @@ final class FakeSeed {
   private static final String YEARS = "['2021-2022','2022-2023','2023-2024','2024-2025']";
 
   /** Writes {@code <dir>/<table>/part-00000-of-00001.parquet} for every table; returns {@code dir}. */
-  static Path write(Path dir) throws Exception {
+  public static Path write(Path dir) throws Exception {
     for (String t : List.of("enrollment", "students", "attendance", "grades", "discipline")) {
       Files.createDirectories(dir.resolve(t));
     }
