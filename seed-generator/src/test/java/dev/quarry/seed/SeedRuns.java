@@ -27,15 +27,26 @@ final class SeedRuns {
   static synchronized Run defaultRun() {
     if (defaultRun == null) {
       defaultRun = run(42, 1);
+      System.out.printf("seed run scale 1: %d ms, %d rows, %.0f rows/s%n", defaultRun.millis,
+          defaultRun.result.totalRows(), defaultRun.result.totalRows() * 1000.0 / defaultRun.millis);
     }
     return defaultRun;
   }
 
-  /** Runs the pipeline on the Direct runner into a fresh temporary directory. */
+  /**
+   * Runs the pipeline on the Direct runner into a fresh temporary directory, with the runner's
+   * immutability and encodability checks on (the shared default run uses them, so every DoFn is checked).
+   */
   static Run run(long seed, int scale) {
+    return run(seed, scale, false);
+  }
+
+  /** As {@link #run(long, int)}; {@code fast} turns the Direct runner's checks off (about 2.5x faster). */
+  static Run run(long seed, int scale, boolean fast) {
     try {
       Path dir = Files.createTempDirectory("quarry-seed-test");
-      SeedOptions o = PipelineOptionsFactory.fromArgs().as(SeedOptions.class);
+      SeedOptions o = PipelineOptionsFactory.fromArgs(fast
+          ? new String[] {"--enforceImmutability=false", "--enforceEncodability=false"} : new String[0]).as(SeedOptions.class);
       o.setOutputDir(dir.toString());
       o.setSeed(seed);
       o.setScale(scale);
