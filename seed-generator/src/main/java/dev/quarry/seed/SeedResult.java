@@ -1,6 +1,8 @@
 package dev.quarry.seed;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
 public record SeedResult(Map<String, Long> rowCounts, List<Path> files) {
 
   public SeedResult {
-    rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
+    rowCounts = Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));
     files = List.copyOf(files);
   }
 

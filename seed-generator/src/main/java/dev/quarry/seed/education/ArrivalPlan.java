@@ -73,15 +73,15 @@ public final class ArrivalPlan implements Serializable {
           cur[s][g] = Math.max(target, continuing);
           studentYears += cur[s][g];
           if (arrivals > 0) {
-            groups.add(new Group((int) Math.min(nextId, Integer.MAX_VALUE), arrivals, y, s, g));
+            if ((nextId + arrivals) * IncidentIds.PER_STUDENT > Integer.MAX_VALUE) {
+              throw new IllegalArgumentException("scale " + scale + " is too large: student ids overflow");
+            }
+            groups.add(new Group((int) nextId, arrivals, y, s, g));
             nextId += arrivals;
           }
         }
       }
       prev = cur;
-    }
-    if (nextId * IncidentIds.PER_STUDENT > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("scale " + scale + " is too large: student ids overflow");
     }
     return new ArrivalPlan(groups, (int) (nextId - FIRST_STUDENT_ID), studentYears);
   }
