@@ -2,6 +2,7 @@ package dev.quarry.synth;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.core.parquet.ParquetRowCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,22 +74,7 @@ public final class DatasetCounts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String parquet = dir.resolve("parquet").toString().replace("'", "''") + "/*/*.parquet";
-    if (Files.isDirectory(dir.resolve("parquet"))) {
-      try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
-          Statement st = conn.createStatement()) {
-        st.execute("SET autoinstall_known_extensions=false");
-        st.execute("SET autoload_known_extensions=false");
-        try (ResultSet rs = st.executeQuery(
-            "SELECT filename, count(*) FROM read_parquet('" + parquet + "', filename=true) GROUP BY 1")) {
-          while (rs.next()) {
-            rows.put(dir.relativize(Path.of(rs.getString(1))).toString().replace('\\', '/'), rs.getLong(2));
-          }
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot count rows in " + dir + ": " + e.getMessage(), e);
-      }
-    }
+    rows.putAll(ParquetRowCounts.byFile(dir));
     return rows;
   }
 
