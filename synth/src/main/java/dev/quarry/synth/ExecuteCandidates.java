@@ -10,6 +10,7 @@ import dev.quarry.synth.generate.Candidate;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,6 +35,15 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
   public static final TupleTag<ExecutedCandidate> EXECUTED = new TupleTag<>() {};
   /** Candidates dropped, with reason. */
   public static final TupleTag<Reject> REJECTED = new TupleTag<>() {};
+
+  /** Distribution metric: guard + execution time per candidate, in microseconds. */
+  public static final String QUERY_MICROS = "query_micros";
+
+  /**
+   * Distribution metric: wall-clock instants (epoch ms) at which candidates finished; its min and max
+   * bound the execution window, which {@code quarry bench synth} uses for in-pipeline throughput.
+   */
+  public static final String FINISHED_AT_MS = "finished_at_ms";
 
   private final Domain domain;
   private final String seedDir;
@@ -68,6 +78,8 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
     private final boolean keepEmpty;
     private final Counter executed = Metrics.counter(ExecuteCandidates.class, "executed");
     private final Counter rejected = Metrics.counter(ExecuteCandidates.class, "rejected");
+    private final Distribution queryMicros = Metrics.distribution(ExecuteCandidates.class, QUERY_MICROS);
+    private final Distribution finishedAt = Metrics.distribution(ExecuteCandidates.class, FINISHED_AT_MS);
     private transient SqlSandbox sandbox;
 
     ExecuteCandidateFn(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty) {
@@ -85,6 +97,8 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
     @ProcessElement
     public void process(@Element Candidate c, MultiOutputReceiver out) {
       QueryOutcome o = sandbox.execute(c.sql());
+      queryMicros.update(o.elapsedMicros());
+      finishedAt.update(System.currentTimeMillis());
       String reason = switch (o.status()) {
         case OK -> (o.rowCount() == 0 && !keepEmpty) ? "empty_result" : null;
         case REJECTED -> o.rejectReason().name().toLowerCase(Locale.ROOT);

@@ -28,7 +28,7 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
    * Buckets used to spread work over workers. A bounded number matters on the Direct runner, which makes
    * one bundle per key: per-element random keys would cost one bundle (milliseconds) per candidate.
    */
-  public static final int SPREAD_BUCKETS = 32;
+  public static final int SPREAD_BUCKETS = 8;
 
   private final Domain domain;
   private final ValueCatalog catalog;

@@ -117,6 +117,7 @@ public final class SynthPipeline {
 
   /** Adds the synth transforms to {@code p}. */
   public static void build(Pipeline p, Domain domain, ValueCatalog catalog, SynthOptions o) {
+    SynthCoders.register(p);
     PCollectionTuple executed = p
         .apply("GenerateCandidates", new GenerateCandidates(domain, catalog, config(o)))
         .apply("ExecuteCandidates", new ExecuteCandidates(domain, o.getSeedDir(), sandboxSettings(o), o.getKeepEmpty()));

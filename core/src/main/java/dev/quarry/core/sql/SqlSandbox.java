@@ -1,7 +1,5 @@
 package dev.quarry.core.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.core.domain.Domain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +46,6 @@ import java.util.stream.Stream;
  */
 public final class SqlSandbox implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "quarry-sql-timeout");
@@ -217,30 +214,40 @@ public final class SqlSandbox implements AutoCloseable {
   Verdict duckDbGate(String sql) {
     try {
       if (gate == null) {
-        gate = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)");
+        // The JSON is inspected inside DuckDB so only three scalars cross JNI (the serialized tree of a
+        // large query is kilobytes).
+        gate = connection.prepareStatement(
+            "SELECT coalesce(j->>'error', 'false') = 'true', j->>'error_type', j->>'error_message',"
+                + " coalesce(json_array_length(j->'statements'), 0)"
+                + " FROM (SELECT json_serialize_sql(?::VARCHAR)::JSON AS j)");
       }
       gate.setString(1, sql);
-      String json;
+      boolean error;
+      String type;
+      String message;
+      long n;
       try (ResultSet rs = gate.executeQuery()) {
         rs.next();
-        json = rs.getString(1);
+        error = rs.getBoolean(1);
+        type = rs.getString(2);
+        message = rs.getString(3);
+        n = rs.getLong(4);
       }
-      JsonNode node = JSON.readTree(json);
-      if (node.path("error").asBoolean(false)) {
+      if (error) {
         return Verdict.reject(RejectReason.DUCKDB_GATE,
-            "DuckDB refused: " + node.path("error_type").asText("") + " " + node.path("error_message").asText(""));
+            "DuckDB refused: " + (type == null ? "" : type) + " " + (message == null ? "" : message));
       }
-      int n = node.path("statements").size();
       if (n != 1) {
         return Verdict.reject(RejectReason.DUCKDB_GATE, "DuckDB sees " + n + " statements");
       }
       return Verdict.accept(true);
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
       closeQuietly(gate);
       gate = null;
       return Verdict.reject(RejectReason.DUCKDB_GATE, "DuckDB gate failed: " + SqlParsing.firstLine(e.getMessage()));
     }
   }
+
 
   private QueryOutcome run(String sql, boolean ordered, long t0) {
     Statement st = null;
