@@ -38,7 +38,8 @@ public final class ExternalJob {
   /**
    * What happened.
    *
-   * @param exitCode the process's exit status (after a kill: 128 + signal as reported by the JVM)
+   * @param exitCode the process's exit status (after a kill normally 143 or 137, i.e. 128 + signal; it can be
+   *     whatever the process returned if it exited on its own while being stopped)
    * @param timedOut true if the time limit passed and the tree was killed
    * @param wall wall time from start to exit
    * @param tail the last output lines
@@ -137,9 +138,10 @@ public final class ExternalJob {
    * @return the number of processes signalled
    */
   public static int killTree(ProcessHandle root) throws InterruptedException {
-    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+    List<ProcessHandle> tree = new ArrayList<>();
     tree.add(root);
-    tree.forEach(ProcessHandle::destroy);
+    tree.addAll(root.descendants().toList());
+    tree.forEach(ProcessHandle::destroy); // root first, so it dies by the signal rather than reaping its children
     long deadline = System.nanoTime() + KILL_GRACE.toNanos();
     while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
       // pick up processes forked while we were signalling

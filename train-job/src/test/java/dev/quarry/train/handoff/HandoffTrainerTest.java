@@ -118,7 +118,8 @@ class HandoffTrainerTest {
     long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
     assertThat(r.status()).isEqualTo(HandoffResult.Status.TIMED_OUT);
-    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.exitCode()).isNotNull();
+    assertThat(r.describe()).contains("time limit", "exit code " + r.exitCode());
     assertThat(r.tail()).contains("started");
     assertThat(seconds).isLessThan(15);
     assertThat(s.modelsDir().resolve("m1")).doesNotExist();
