@@ -124,7 +124,8 @@ public final class DefogCsvBankReader {
   private static void combos(List<String> opts, int size, int from, List<String> chosen, String left, String right,
       LinkedHashSet<String> out) {
     if (chosen.size() == size) {
-      expandBraces(left + String.join(", ", chosen) + right, out);
+      String cols = String.join(", ", chosen);
+      expandBraces(left + cols + right.replace("GROUP BY {}", "GROUP BY " + cols), out);
       return;
     }
     for (int i = from; i < opts.size(); i++) {

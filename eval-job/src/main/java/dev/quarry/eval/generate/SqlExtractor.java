@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Extracts the SQL from a chat model's answer: the first fenced {@code ```sql} block, else the first fenced
- * block of any language, else the plain text from its first {@code SELECT} or {@code WITH} keyword. Trailing
+ * block of any language, else the plain text from its first {@code SELECT} keyword or {@code WITH <name> AS (}. Trailing
  * semicolons and whitespace are removed. Answers with none of these give "".
  */
 public final class SqlExtractor {
 
   private static final Pattern SQL_FENCE = Pattern.compile("```\\s*sql\\s*\\n(.*?)```", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   private static final Pattern ANY_FENCE = Pattern.compile("```[a-zA-Z]*\\s*\\n?(.*?)```", Pattern.DOTALL);
-  private static final Pattern START = Pattern.compile("\\b(SELECT|WITH)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern START = Pattern.compile("\\bSELECT\\b|\\bWITH\\s+(RECURSIVE\\s+)?\\w+\\s+AS\\s*\\(", Pattern.CASE_INSENSITIVE);
 
   private SqlExtractor() {}
 
