@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
-import dev.quarry.eval.TestSeeds;
+import dev.quarry.eval.TinySeed;
+import org.junit.jupiter.api.BeforeAll;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
@@ -23,6 +24,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostilePredictionsTest {
 
   @TempDir static Path tmp;
+  static Path seed;
+
+  @BeforeAll
+  static void tinySeed() {
+    seed = TinySeed.create(tmp.resolve("seed"), 0);
+  }
 
   private static final BankQuestion Q = new BankQuestion("h1", "how many kids", List.of("SELECT COUNT(*) FROM students"),
       "demographics", "easy", null);
@@ -42,12 +49,12 @@ class HostilePredictionsTest {
       "PRAGMA database_list",
       "SET enable_external_access = true",
       "INSTALL httpfs",
-      "SELECT COUNT(*) FROM students a, students b, students c, students d"
+      "SELECT * FROM students a, students b, students c, students d, students e, students f, students g, students h, students i, students j"
   })
   void hostilePredictionFailsAndLeavesDataIntact(String sql) throws Exception {
     Path marker = Path.of("/tmp/quarry-evil.csv");
     Files.deleteIfExists(marker);
-    try (SqlSandbox s = SqlSandbox.open(DomainLoader.load("education"), TestSeeds.seed(42),
+    try (SqlSandbox s = SqlSandbox.open(DomainLoader.load("education"), seed,
         SandboxSettings.defaults().withTimeout(Duration.ofMillis(1500)))) {
       Map<String, Long> before = s.tableRowCounts();
       QuestionResult r = new EvalRunner(s, List.of(), ResultComparator.defaults()).score(Q, new Prediction(sql, 0, null));
