@@ -1,0 +1,67 @@
+package dev.quarry.eval.generate;
+
+import dev.quarry.eval.bank.QueryBank;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Turns a {@code --model} spec into a {@link Predictor}:
+ * <ul>
+ *   <li>{@code gold}: the bank's own first gold SQL ({@link GoldPredictor}; must score 100%);
+ *   <li>{@code replay:<predictions.jsonl>}: predictions made elsewhere ({@link ReplayPredictor});
+ *   <li>{@code openai:<base url>}: an OpenAI-compatible chat-completions server ({@link OpenAiGenerator});
+ *   <li>any other {@code <scheme>:<location>}, e.g. {@code djl:<model dir>}: the
+ *       {@link SqlGeneratorProvider} registered for that scheme through {@link ServiceLoader}.
+ * </ul>
+ */
+public final class GeneratorFactory {
+
+  private GeneratorFactory() {}
+
+  /**
+   * Opens the predictor for {@code spec}.
+   *
+   * @param spec the {@code --model} value
+   * @param bank the bank (needed by {@code gold})
+   * @param context domain and options
+   * @return an open predictor; close it when done
+   * @throws IllegalArgumentException for a malformed spec, an unknown scheme ("no provider for scheme X"),
+   *     or an invalid location
+   */
+  public static Predictor open(String spec, QueryBank bank, GeneratorContext context) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("--model is empty");
+    }
+    if (spec.equals("gold")) {
+      return new GoldPredictor(bank);
+    }
+    int colon = spec.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("--model '" + spec
+          + "': expected gold, djl:<model dir>, openai:<base url>, replay:<predictions.jsonl> or <scheme>:<location>");
+    }
+    String scheme = spec.substring(0, colon);
+    String location = spec.substring(colon + 1);
+    if (location.isBlank()) {
+      throw new IllegalArgumentException("--model '" + spec + "': nothing after '" + scheme + ":'");
+    }
+    switch (scheme) {
+      case "replay":
+        return ReplayPredictor.load(Path.of(location));
+      case "openai":
+        return Predictor.of(new OpenAiGenerator(location, context));
+      default:
+        List<String> known = new ArrayList<>();
+        for (SqlGeneratorProvider p : ServiceLoader.load(SqlGeneratorProvider.class)) {
+          if (p.scheme().equals(scheme)) {
+            return Predictor.of(p.open(location, context));
+          }
+          known.add(p.scheme());
+        }
+        throw new IllegalArgumentException("--model '" + spec + "': no provider for scheme " + scheme
+            + " (built in: gold, openai, replay; registered: " + known + ")");
+    }
+  }
+}

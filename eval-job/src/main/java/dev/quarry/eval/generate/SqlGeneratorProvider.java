@@ -1,0 +1,25 @@
+package dev.quarry.eval.generate;
+
+import dev.quarry.core.model.SqlGenerator;
+
+/**
+ * A late-bound source of {@link SqlGenerator}s for one {@code --model} scheme, found with
+ * {@link java.util.ServiceLoader}: a module (e.g. the train-job for {@code djl:}) lists its implementation
+ * in {@code META-INF/services/dev.quarry.eval.generate.SqlGeneratorProvider}, and the eval-job needs no
+ * change to use it.
+ */
+public interface SqlGeneratorProvider {
+
+  /** The scheme this provider serves, e.g. {@code "djl"} for {@code --model djl:<dir>}. */
+  String scheme();
+
+  /**
+   * Opens a generator.
+   *
+   * @param location the part after {@code <scheme>:} (a directory, a URL…)
+   * @param context domain and options
+   * @return an open generator; the caller closes it
+   * @throws IllegalArgumentException if the location is invalid (missing directory, bad model files)
+   */
+  SqlGenerator open(String location, GeneratorContext context);
+}

@@ -1,0 +1,168 @@
+package dev.quarry.eval.run;
+
+import dev.quarry.core.sql.QueryOutcome;
+import dev.quarry.core.sql.SqlNormalizer;
+import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.eval.bank.BankQuestion;
+import dev.quarry.eval.bank.QueryBank;
+import dev.quarry.eval.compare.Comparison;
+import dev.quarry.eval.compare.ResultComparator;
+import dev.quarry.eval.generate.Prediction;
+import dev.quarry.eval.generate.Predictor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Scores a predictor on a bank: for each question, predicts SQL, runs it and every gold alternative on the
+ * main database through the {@link SqlSandbox} (validator, DuckDB gate, locked-down database, timeout, row
+ * cap) and compares results ({@link ResultComparator}); a prediction that matches strictly is also run on
+ * each test-suite database and counts for test-suite accuracy only if it matches there too (Zhong et al.
+ * 2020, "Semantic Evaluation for Text-to-SQL with Distilled Test Suites": a prediction is correct only if
+ * its denotation equals the gold's on every database of the suite). Exact-set match compares
+ * {@link SqlNormalizer} texts (JSqlParser-normalized; a stand-in for Spider's component-set match).
+ *
+ * <p>Single-threaded; sandboxes are owned by the caller.
+ */
+public final class EvalRunner {
+
+  /** Rows kept per result in {@code results.jsonl}. */
+  public static final int SAMPLE_ROWS = 20;
+
+  private final SqlSandbox main;
+  private final List<SqlSandbox> testSuite;
+  private final ResultComparator comparator;
+
+  /**
+   * @param main sandbox over the main seed data
+   * @param testSuite sandboxes over the test-suite databases (may be empty: then test-suite = strict EX)
+   * @param comparator result comparison rules
+   */
+  public EvalRunner(SqlSandbox main, List<SqlSandbox> testSuite, ResultComparator comparator) {
+    this.main = main;
+    this.testSuite = List.copyOf(testSuite);
+    this.comparator = comparator;
+  }
+
+  /**
+   * Scores every question in bank order.
+   *
+   * @param bank the bank
+   * @param predictor the predictor
+   * @param progress called with the number of questions done (may be null)
+   * @return one result per question
+   */
+  public List<QuestionResult> run(QueryBank bank, Predictor predictor, IntConsumer progress) {
+    List<QuestionResult> out = new ArrayList<>();
+    for (BankQuestion q : bank.questions()) {
+      out.add(score(q, predictor.predict(q)));
+      if (progress != null) {
+        progress.accept(out.size());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Scores one prediction.
+   *
+   * @param q the question
+   * @param p the prediction
+   * @return its result
+   */
+  public QuestionResult score(BankQuestion q, Prediction p) {
+    List<QueryOutcome> golds = new ArrayList<>();
+    for (String g : q.goldSql()) {
+      golds.add(main.execute(g));
+    }
+    int firstOk = -1;
+    for (int i = 0; i < golds.size(); i++) {
+      if (golds.get(i).isOk()) {
+        firstOk = i;
+        break;
+      }
+    }
+    String sql = p.sql().strip();
+    boolean exact = false;
+    if (!sql.isEmpty()) {
+      String norm = SqlNormalizer.normalize(sql);
+      for (String g : q.goldSql()) {
+        exact |= norm.equals(SqlNormalizer.normalize(g));
+      }
+    }
+    if (sql.isEmpty()) {
+      QueryOutcome shown = firstOk >= 0 ? golds.get(firstOk) : golds.get(0);
+      return result(q, q.goldSql().get(0), shown, p, null, false, false, false, exact, "no_prediction",
+          p.message() != null ? p.message() : "empty prediction");
+    }
+    QueryOutcome pred = main.execute(sql);
+    if (firstOk < 0) {
+      return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact,
+          pred.isOk() ? "wrong_result" : EvalErrors.of(pred), "gold SQL failed: " + golds.get(0).message());
+    }
+    if (!pred.isOk()) {
+      return result(q, q.goldSql().get(firstOk), golds.get(firstOk), p, pred, false, false, false, exact,
+          EvalErrors.of(pred), pred.message());
+    }
+    int strictAlt = -1;
+    int lenientAlt = -1;
+    for (int i = 0; i < golds.size(); i++) {
+      QueryOutcome g = golds.get(i);
+      if (!g.isOk()) {
+        continue;
+      }
+      Comparison c = compare(g, pred);
+      if (c.strict() && strictAlt < 0) {
+        strictAlt = i;
+      }
+      if (c.lenient() && lenientAlt < 0) {
+        lenientAlt = i;
+      }
+    }
+    boolean strict = strictAlt >= 0;
+    boolean lenient = lenientAlt >= 0;
+    int shownAlt = strict ? strictAlt : lenient ? lenientAlt : firstOk;
+    boolean suite = strict && onTestSuite(q, sql);
+    return result(q, q.goldSql().get(shownAlt), golds.get(shownAlt), p, pred, strict, lenient, suite, exact,
+        strict ? null : "wrong_result", strict ? null : lenient ? "extra columns" : "result differs from gold");
+  }
+
+  private Comparison compare(QueryOutcome gold, QueryOutcome pred) {
+    return comparator.compare(gold.rows(), gold.columnNames().size(), pred.rows(), pred.columnNames().size(),
+        gold.ordered());
+  }
+
+  private boolean onTestSuite(BankQuestion q, String sql) {
+    for (SqlSandbox db : testSuite) {
+      QueryOutcome pred = db.execute(sql);
+      if (!pred.isOk()) {
+        return false;
+      }
+      boolean any = false;
+      for (String g : q.goldSql()) {
+        QueryOutcome gold = db.execute(g);
+        if (gold.isOk() && compare(gold, pred).strict()) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static QuestionResult result(BankQuestion q, String gold, QueryOutcome goldOutcome, Prediction p,
+      QueryOutcome pred, boolean strict, boolean lenient, boolean suite, boolean exact, String error, String message) {
+    double execMs = pred == null ? 0.0 : pred.elapsedMicros() / 1000.0;
+    return new QuestionResult(q.id(), q.question(), q.category(), q.difficulty(), gold, p.sql(), strict, lenient,
+        suite, exact, pred != null && pred.isOk(), error, p.generationMs(), execMs,
+        goldOutcome.columnNames(), head(goldOutcome.rows()),
+        pred == null ? List.of() : pred.columnNames(), pred == null ? List.of() : head(pred.rows()), message);
+  }
+
+  private static List<List<Object>> head(List<List<Object>> rows) {
+    return rows.size() <= SAMPLE_ROWS ? rows : rows.subList(0, SAMPLE_ROWS);
+  }
+}

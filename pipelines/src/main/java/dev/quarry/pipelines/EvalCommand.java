@@ -1,0 +1,123 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.eval.run.EvalOutcome;
+import dev.quarry.eval.run.RegressionGate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code quarry eval}: scores a SQL generator on a query bank and writes {@code evals/<run-id>/}.
+ * Exit codes: 0 ok; 1 stage failed; 2 usage (bad option, unknown model scheme, baseline not found); 3 invalid
+ * input (a seed directory that does not verify); {@value RegressionGate#EXIT_REGRESSION} the regression gate
+ * failed (strict EX fell by more than {@code --max-drop} points against {@code --baseline}).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Stage 4: scores a model on a query bank: execution accuracy (strict, lenient), test-suite accuracy,",
+      "exact-set match, valid-SQL rate, error classes and latency, by category and difficulty. Writes",
+      "<workspace>/evals/<run-id>/{results.jsonl,summary.json} and appends to <workspace>/evals/history.duckdb.",
+      "Exit code 4 when --baseline is given and strict EX fell by more than --max-drop points."
+    })
+final class EvalCommand implements Callable<Integer> {
+
+  @Mixin DataOptions data;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "SPEC",
+      description = "djl:<model dir> (default djl:<workspace>/models/latest), openai:<base url>, "
+          + "replay:<predictions.jsonl>, or gold.")
+  String model;
+
+  @Option(names = "--model-name", paramLabel = "NAME", description = "Model name for openai: servers.")
+  String modelName;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+      description = "Environment variable holding the API key for openai: (default: ${DEFAULT-VALUE}; unset = no key).")
+  String apiKeyEnv;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Per-request timeout for openai: (default: ${DEFAULT-VALUE}).")
+  int requestTimeout;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+      description = "Retries after a 5xx/429/timeout for openai: (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(names = "--bank", paramLabel = "FILE",
+      description = "Query bank: .jsonl (Quarry), .json (Spider dev.json with tables.json beside it) or .csv "
+          + "(defog sql-eval). Default: the committed data/eval/education_bank.jsonl.")
+  Path bank;
+
+  @Option(names = "--bank-db", paramLabel = "DB", description = "For Spider/defog banks: keep only this db_id/db_name.")
+  String bankDb;
+
+  @Option(names = "--database", paramLabel = "DIR",
+      description = "Seed data to run on (<table>/*.parquet + manifest.json). Default: the workspace's seed for "
+          + "--domain/--seed/--scale, generated if missing.")
+  Path database;
+
+  @Option(names = "--test-suite", paramLabel = "K", defaultValue = "3",
+      description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing; 0 = none "
+          + "(default: ${DEFAULT-VALUE}).")
+  int testSuite;
+
+  @Option(names = "--baseline", paramLabel = "last|RUN_ID",
+      description = "Compare with this run from the history (last = latest run on the same bank).")
+  String baseline;
+
+  @Option(names = "--max-drop", paramLabel = "POINTS", defaultValue = "2.0",
+      description = "Regression gate: exit 4 when strict EX falls by more than this many points (default: ${DEFAULT-VALUE}).")
+  double maxDrop;
+
+  @Option(names = "--query-timeout-ms", paramLabel = "MS", defaultValue = "5000",
+      description = "Per-query execution timeout (default: ${DEFAULT-VALUE}).")
+  long queryTimeoutMs;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
+      description = "Row cap per query; more rows is a runtime_error (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--precision", paramLabel = "DECIMALS", defaultValue = "6",
+      description = "Numbers are rounded to this many decimals before comparison (default: ${DEFAULT-VALUE}).")
+  int precision;
+
+  @Override
+  public Integer call() {
+    if (testSuite < 0 || testSuite > 20) {
+      throw new IllegalArgumentException("--test-suite must be 0..20, got " + testSuite);
+    }
+    if (queryTimeoutMs < 1 || maxRows < 1 || requestTimeout < 1 || retries < 0) {
+      throw new IllegalArgumentException(
+          "--query-timeout-ms, --max-rows and --request-timeout must be positive, --retries >= 0");
+    }
+    if (precision < 0 || precision > 15) {
+      throw new IllegalArgumentException("--precision must be 0..15, got " + precision);
+    }
+    String spec0 = model != null ? model
+        : "djl:" + data.workspace().root().resolve("models").resolve("latest");
+    List<Long> seeds = new ArrayList<>();
+    for (int i = 1; i <= testSuite; i++) {
+      seeds.add(data.seed + i);
+    }
+    String key = apiKeyEnv == null ? null : System.getenv(apiKeyEnv);
+    EvalStage.Settings s = new EvalStage.Settings(spec0, modelName, key, Duration.ofSeconds(requestTimeout), retries,
+        bank, bankDb, database, seeds, baseline, maxDrop, Duration.ofMillis(queryTimeoutMs), maxRows, precision, 1e-6);
+    EvalOutcome out = EvalStage.run(data, s, Commands.commandLine(spec));
+    System.out.println("eval    " + out.headline());
+    System.out.println("        run dir " + out.runDir().toAbsolutePath());
+    if (out.baseline() != null) {
+      var b = out.baseline();
+      System.out.printf(java.util.Locale.ROOT,
+          "        vs %s: %+.1f points, newly failing %s, newly passing %s, McNemar p=%.4f, gate %s%n",
+          b.runId(), b.deltaPoints(), b.newlyFailing(), b.newlyPassing(), b.mcnemarP(), b.gate());
+    }
+    return out.exitCode();
+  }
+}

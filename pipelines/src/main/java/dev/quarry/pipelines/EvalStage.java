@@ -1,0 +1,75 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.eval.bank.Banks;
+import dev.quarry.eval.bank.QueryBank;
+import dev.quarry.eval.compare.ValueNormalizer;
+import dev.quarry.eval.generate.GeneratorContext;
+import dev.quarry.eval.run.EvalJob;
+import dev.quarry.eval.run.EvalOutcome;
+import dev.quarry.eval.run.EvalRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The eval stage: resolves the bank, the main seed data (the workspace's, generated through
+ * {@link Stages#seed} when missing, or {@code --database}) and the test-suite databases (seed stage for
+ * each test-suite seed at scale 1, reused when up to date), then runs {@link EvalJob}.
+ */
+final class EvalStage {
+
+  private EvalStage() {}
+
+  /** Settings of one eval run (the {@code quarry eval} options). */
+  record Settings(String model, String modelName, String apiKey, Duration requestTimeout, int retries, Path bank,
+      String bankDb, Path database, List<Long> testSuiteSeeds, String baseline, double maxDrop, Duration queryTimeout,
+      int maxRows, int precision, double relTol) {}
+
+  /**
+   * Runs the stage.
+   *
+   * @param o data options (workspace, domain, seed, scale, runner)
+   * @param s eval settings
+   * @param command the command line for manifests
+   * @return the outcome (exit code included)
+   * @throws IllegalArgumentException for bad options (names the option)
+   */
+  static EvalOutcome run(DataOptions o, Settings s, String command) {
+    Domain domain = DomainLoader.load(o.domain);
+    QueryBank bank = s.bank() == null ? Banks.education() : Banks.load(s.bank(), s.bankDb());
+    Path seedDir;
+    if (s.database() != null) {
+      if (!Files.isDirectory(s.database())) {
+        throw new IllegalArgumentException("--database: not a directory: " + s.database().toAbsolutePath());
+      }
+      seedDir = s.database();
+    } else {
+      seedDir = Stages.seed(o, command, false).dir();
+    }
+    List<Path> suiteDirs = new ArrayList<>();
+    for (long seed : s.testSuiteSeeds()) {
+      DataOptions t = new DataOptions();
+      t.workspace = o.workspace;
+      t.domain = o.domain;
+      t.seed = seed;
+      t.runner = o.runner;
+      t.parallelism = o.parallelism;
+      t.force = false;
+      suiteDirs.add(Stages.seed(t, command, false).dir());
+    }
+    Path root = o.workspace().root();
+    SandboxSettings sandbox = SandboxSettings.defaults().withTimeout(s.queryTimeout()).withMaxRows(s.maxRows())
+        .withWorkDir(root.resolve("cache").resolve("eval-sandbox"));
+    GeneratorContext ctx = new GeneratorContext(domain, root, s.modelName(), s.apiKey(), s.requestTimeout(), s.retries());
+    Path dataset = o.workspace().datasetDir(o.domain, o.seed, o.scale());
+    EvalRequest req = new EvalRequest(root, command, s.model(), bank, domain, seedDir, s.testSuiteSeeds(), suiteDirs,
+        Files.isDirectory(dataset) ? dataset : null, s.baseline(), s.maxDrop(), sandbox,
+        new ValueNormalizer(s.precision(), s.relTol()), ctx);
+    return EvalJob.run(req, null);
+  }
+}
