@@ -27,13 +27,15 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SeedCommand.class,
       SynthCommand.class,
+      EvalCommand.class,
       VerifyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 stage failed, 2 bad command line or option, 3 invalid input (manifest does not verify).",
+      "Exit codes: 0 ok, 1 stage failed, 2 bad command line or option, 3 invalid input (manifest does not verify),",
+      "4 regression gate: EX fell by more than --max-drop points (eval).",
       "Run 'quarry <command> --help' for the options of a command."
     })
 public final class QuarryCli implements Runnable {
