@@ -54,7 +54,7 @@ class ReportPublisherTest {
     assertThat(summary.at("/latest/gate").asText()).isEqualTo("pass");
 
     String md = Files.readString(site.resolve("summary.md"));
-    assertThat(md).contains("## Quarry evaluation: " + ids.get(2))
+    assertThat(md).startsWith("## Quarry evaluation: " + ids.get(2) + "\n\nModel ")
         .contains("| EX (strict) | 75.0% | 62.5% | +12.5 pts |")
         .contains("| grades | 5 | 80.0% | +20.0 pts |")
         .contains("Regression gate: **PASS**");
