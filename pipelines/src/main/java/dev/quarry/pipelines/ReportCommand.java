@@ -1,0 +1,37 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.reports.ReportPublisher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code quarry report}: publishes the static site, summary.md and summary.json under workspace/reports. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {
+      "Publishes <workspace>/reports/ from the evaluation history (evals/history.duckdb) and run directories:",
+      "index.html (trend charts, runs table), runs/<run-id>.html (breakdowns, failing questions side by side),",
+      "charts/*.png, summary.md (to paste into a pull request) and summary.json."
+    })
+public final class ReportCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
+      description = "Workspace directory (default: ${DEFAULT-VALUE}).")
+  Path workspace;
+
+  @Option(names = "--force", description = "Regenerate even when the report is up to date.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    System.setProperty("java.awt.headless", "true");
+    ReportPublisher.Result r = ReportPublisher.publish(workspace.toAbsolutePath().normalize(), force,
+        Commands.commandLine(spec));
+    System.out.printf("report: %s %s (%d runs, latest %s); paste %s%n", r.skipped() ? "up to date" : "wrote",
+        r.siteDir().resolve("index.html"), r.runs(), r.latestRunId(), r.siteDir().resolve("summary.md"));
+    return QuarryCli.EXIT_OK;
+  }
+}

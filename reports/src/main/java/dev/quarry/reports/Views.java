@@ -1,0 +1,75 @@
+package dev.quarry.reports;
+
+import java.util.List;
+
+/** Read-only view models handed to the Pebble templates (all values already formatted). */
+public final class Views {
+
+  private Views() {}
+
+  /**
+   * A run in the runs table.
+   *
+   * @param runId run id
+   * @param page page path relative to the site root ({@code runs/<id>.html})
+   * @param started start time (ISO-8601, UTC) or ""
+   * @param model model id and spec
+   * @param n questions
+   * @param exStrict EX strict, formatted
+   * @param exLenient EX lenient, formatted
+   * @param testSuite test-suite accuracy, formatted
+   * @param exactSet exact-set match, formatted
+   * @param validSql valid SQL rate, formatted
+   * @param deltaEx EX strict change vs the previous run ("" for the first)
+   */
+  public record RunRow(String runId, String page, String started, String model, int n, String exStrict,
+      String exLenient, String testSuite, String exactSet, String validSql, String deltaEx) {}
+
+  /**
+   * One group (category or difficulty) in a breakdown table.
+   *
+   * @param key group name
+   * @param n questions
+   * @param exStrict formatted
+   * @param exLenient formatted
+   * @param testSuite formatted
+   * @param deltaEx EX strict change vs previous run ("" when unknown)
+   * @param deltaTestSuite test-suite change vs previous run ("" when unknown)
+   */
+  public record GroupRow(String key, int n, String exStrict, String exLenient, String testSuite,
+      String deltaEx, String deltaTestSuite) {}
+
+  /**
+   * A label with a count or value.
+   *
+   * @param label label
+   * @param value value
+   */
+  public record Pair(String label, String value) {}
+
+  /**
+   * A result table (columns + first rows).
+   *
+   * @param columns column names
+   * @param rows cells as text
+   */
+  public record Table(List<String> columns, List<List<String>> rows) {}
+
+  /**
+   * A failing question on a run page.
+   *
+   * @param id question id
+   * @param question the question
+   * @param category category
+   * @param difficulty difficulty
+   * @param errorClass error class or ""
+   * @param message error text or ""
+   * @param goldSql gold SQL
+   * @param predictedSql predicted SQL ("" if none)
+   * @param exStrict whether the strict EX matched (a question can pass EX and fail test-suite)
+   * @param gold gold result
+   * @param predicted predicted result
+   */
+  public record Failure(String id, String question, String category, String difficulty, String errorClass,
+      String message, String goldSql, String predictedSql, boolean exStrict, Table gold, Table predicted) {}
+}
