@@ -46,6 +46,16 @@ public final class DataOptions {
       description = "Worker threads for the runner; 0 = number of cores (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  /** Defaults for {@code workspace} (domain education, seed 42, scale 1, Direct runner), for jobs built in code. */
+  static DataOptions defaults(Path workspace) {
+    DataOptions o = new DataOptions();
+    o.workspace = workspace;
+    o.domain = "education";
+    o.seed = 42;
+    o.runner = RunnerKind.direct;
+    return o;
+  }
+
   /** Scale factor (≥ 1). */
   public int scale() {
     return scale;

@@ -28,7 +28,19 @@ final class EvalStage {
   /** Settings of one eval run (the {@code quarry eval} options). */
   record Settings(String model, String modelName, String apiKey, Duration requestTimeout, int retries, Path bank,
       String bankDb, Path database, List<Long> testSuiteSeeds, String baseline, double maxDrop, Duration queryTimeout,
-      int maxRows, int precision, double relTol) {}
+      int maxRows, int precision, double relTol) {
+
+    /**
+     * The settings {@code quarry run} and the nightly job use: the workspace's latest embedded model, the
+     * committed bank, the workspace's seed, K = 3 test-suite databases (seeds seed+1..seed+3), gate against
+     * {@code baseline} (null for none) with a 2-point allowance, 5 s per query, 10,000 rows, 6 decimals.
+     */
+    static Settings defaults(DataOptions o, String baseline) {
+      List<Long> seeds = List.of(o.seed + 1, o.seed + 2, o.seed + 3);
+      return new Settings("djl:" + o.workspace().root().resolve("models").resolve("latest"), null, null,
+          Duration.ofSeconds(60), 2, null, null, null, seeds, baseline, 2.0, Duration.ofSeconds(5), 10_000, 6, 1e-6);
+    }
+  }
 
   /**
    * Runs the stage.

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       SeedCommand.class,
       SynthCommand.class,
       EvalCommand.class,
+      ReportCommand.class,
+      ScheduleCommand.class,
       VerifyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -59,13 +59,9 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   private final NightlyJobFactory factory;
 
-  /** With the default factory (not wired yet: fails clearly when a run is due). */
+  /** With the standard nightly job ({@link NightlyJobs#create}). */
   public ScheduleCommand() {
-    // TODO(lead): wire a factory that runs the eval stage then ReportPublisher.publish (and, with
-    // regenerate, seed -> synth -> train first), e.g. new ScheduleCommand(Stages::nightlyJob).
-    this((ws, regen) -> ctx -> {
-      throw new IllegalStateException("quarry schedule: no nightly job wired into this build");
-    });
+    this(NightlyJobs::create);
   }
 
   /** With the given job factory. */

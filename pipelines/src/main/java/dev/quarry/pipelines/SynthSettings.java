@@ -58,6 +58,18 @@ public final class SynthSettings {
       description = "Environment variable holding the endpoint's API key (default: ${DEFAULT-VALUE}).")
   String llmApiKeyEnv;
 
+  /** The settings with every option at its default, for jobs built in code. */
+  static SynthSettings defaults() {
+    Holder h = new Holder();
+    new CommandLine(h).parseArgs();
+    return h.settings;
+  }
+
+  @CommandLine.Command(name = "defaults")
+  private static final class Holder {
+    @CommandLine.Mixin SynthSettings settings;
+  }
+
   /** Checks values; throws a picocli ParameterException naming the option. */
   void validate() {
     CommandLine cl = spec.commandLine();

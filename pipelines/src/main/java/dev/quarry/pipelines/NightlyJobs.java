@@ -1,0 +1,52 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.eval.run.EvalOutcome;
+import dev.quarry.reports.ReportPublisher;
+import dev.quarry.reports.schedule.NightlyJob;
+import java.nio.file.Path;
+
+/**
+ * The job {@code quarry schedule} runs at each fire time: evaluation of the latest model on the committed
+ * bank (gated against the previous run), then the report; with {@code --regenerate}, seed → synth → train
+ * first (forced). Checks the abandon flag between stages.
+ */
+final class NightlyJobs {
+
+  private NightlyJobs() {}
+
+  /** The nightly job for {@code workspace}. */
+  static NightlyJob create(Path workspace, boolean regenerate) {
+    return ctx -> {
+      DataOptions o = DataOptions.defaults(workspace);
+      String cmd = "quarry schedule" + (regenerate ? " --regenerate" : "");
+      if (regenerate) {
+        var seed = Stages.seed(o, cmd, true);
+        ctx.log().println("seed    " + Stages.describe(seed));
+        if (ctx.abandonRequested()) {
+          return;
+        }
+        o.force = true;
+        var synth = Stages.synth(o, SynthSettings.defaults(), seed.dir(), cmd);
+        ctx.log().println("synth   " + Stages.describe(synth));
+        if (ctx.abandonRequested()) {
+          return;
+        }
+        Stages.train(o, cmd, ctx.log());
+        o.force = false;
+        if (ctx.abandonRequested()) {
+          return;
+        }
+      }
+      EvalOutcome eval = EvalStage.run(o, EvalStage.Settings.defaults(o, "last"), cmd);
+      ctx.log().println("eval    " + eval.headline() + "  " + eval.runDir());
+      if (ctx.abandonRequested()) {
+        return;
+      }
+      ReportPublisher.Result report = ReportPublisher.publish(workspace, false, cmd);
+      ctx.log().println("report  " + report.siteDir().resolve("index.html"));
+      if (eval.exitCode() != 0) {
+        throw new IllegalStateException("regression gate failed: " + eval.headline());
+      }
+    };
+  }
+}
