@@ -152,8 +152,11 @@ public final class DjlTrainer {
       double lastValLoss = Double.NaN;
       double lastValEx = Double.NaN;
       boolean stop = false;
-      try (SqlSandbox sandbox = SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))) {
-        ExecutionMatch em = new ExecutionMatch(sandbox);
+      boolean needSandbox = s.validationExSample() > 0 || s.testExSample() != 0;
+      try (SqlSandbox sandbox = needSandbox
+          ? SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))
+          : null) {
+        ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
         while (!stop && st.epoch < s.epochs() && (s.maxSteps() == 0 || st.step < s.maxSteps())) {
           List<List<Integer>> batches = batches(train, st.epoch);
           double epochLoss = 0;
