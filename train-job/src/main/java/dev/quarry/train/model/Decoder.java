@@ -3,6 +3,7 @@ package dev.quarry.train.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,28 +32,41 @@ public final class Decoder {
     this.model = model;
   }
 
-  /** Greedy decoding of a batch of questions; one hypothesis per question. */
+  /**
+   * Greedy decoding of a batch of questions with a key/value cache; one hypothesis per question.
+   * Gives the same tokens as re-running the whole prefix each step.
+   */
   public List<Hypothesis> greedy(List<int[]> questions) {
     int b = questions.size();
     int max = model.config().maxSql();
-    List<int[]> gen = new ArrayList<>();
-    for (int i = 0; i < b; i++) {
-      gen.add(new int[0]);
-    }
+    int[][] gen = new int[b][max + 1];
     double[] score = new double[b];
     boolean[] done = new boolean[b];
     int[] len = new int[b];
-    for (int step = 0; step <= max; step++) {
-      float[][] logp = lastLogProbs(questions, gen);
-      boolean all = true;
-      for (int r = 0; r < b; r++) {
-        int[] g = Arrays.copyOf(gen.get(r), step + 1);
-        if (done[r]) {
-          g[step] = Vocabulary.PAD;
-        } else {
+    int layers = model.config().layers();
+    try (NDManager outer = model.manager().newSubManager()) {
+      NDArray[][] cache = new NDArray[layers][];
+      Batch prefix = Batch.of(outer, questions, null, null, model.config().maxQuestion());
+      float[] keyMask = prefix.keyMask().toFloatArray();
+      int t = prefix.prefix();
+      float[][] logp;
+      try (NDManager m = outer.newSubManager()) {
+        NDArray h = model.prefill(prefix.tokens(), prefix.positions(), prefix.keyMask(), cache);
+        keep(cache, outer, null);
+        logp = lastLogProbs(h.get(new NDIndex(":, " + (t - 1) + ", :")), b);
+      }
+      int[] next = new int[b];
+      for (int step = 0; step <= max; step++) {
+        boolean all = true;
+        for (int r = 0; r < b; r++) {
+          if (done[r]) {
+            next[r] = Vocabulary.PAD;
+            continue;
+          }
           int best = argmax(logp[r], step == max);
           score[r] += logp[r][best];
-          g[step] = best;
+          gen[r][step] = best;
+          next[r] = best;
           if (best == Vocabulary.EOS) {
             done[r] = true;
           } else {
@@ -60,15 +74,56 @@ public final class Decoder {
             all = false;
           }
         }
-        gen.set(r, g);
-      }
-      if (all) {
-        break;
+        if (all || step == max) {
+          break;
+        }
+        int tt = t + step + 1;
+        float[] km = new float[b * tt];
+        int[] pos = new int[b];
+        for (int r = 0; r < b; r++) {
+          System.arraycopy(keyMask, r * t, km, r * tt, t);
+          for (int i = t; i < tt; i++) {
+            km[r * tt + i] = 1f;
+          }
+          pos[r] = Math.min(model.config().positions() - 1, model.config().maxQuestion() + step + 1);
+        }
+        try (NDManager m = outer.newSubManager()) {
+          NDArray[][] old = new NDArray[layers][];
+          for (int l = 0; l < layers; l++) {
+            old[l] = cache[l].clone();
+          }
+          NDArray h = model.extend(m.create(next, new Shape(b, 1)), m.create(pos, new Shape(b, 1)),
+              m.create(km, new Shape(b, tt)), cache);
+          keep(cache, outer, old);
+          logp = lastLogProbs(h.get(new NDIndex(":, 0, :")), b);
+        }
       }
     }
     List<Hypothesis> out = new ArrayList<>();
     for (int r = 0; r < b; r++) {
-      out.add(new Hypothesis(Arrays.copyOf(gen.get(r), len[r]), score[r]));
+      out.add(new Hypothesis(Arrays.copyOf(gen[r], len[r]), score[r]));
+    }
+    return out;
+  }
+
+  private static void keep(NDArray[][] cache, NDManager outer, NDArray[][] old) {
+    for (int l = 0; l < cache.length; l++) {
+      for (int i = 0; i < 2; i++) {
+        cache[l][i].attach(outer);
+        if (old != null && old[l][i] != cache[l][i]) {
+          old[l][i].close();
+        }
+      }
+    }
+  }
+
+  private float[][] lastLogProbs(NDArray last, int b) {
+    NDArray lp = model.logits(last).logSoftmax(-1);
+    int v = (int) lp.getShape().get(1);
+    float[] flat = lp.toFloatArray();
+    float[][] out = new float[b][v];
+    for (int r = 0; r < b; r++) {
+      System.arraycopy(flat, r * v, out[r], 0, v);
     }
     return out;
   }

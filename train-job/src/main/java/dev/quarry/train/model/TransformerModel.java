@@ -119,6 +119,36 @@ public final class TransformerModel implements AutoCloseable {
    * @return hidden states (B, T, d) after the final LayerNorm
    */
   public NDArray forward(NDArray tokens, NDArray positions, NDArray keyMask, boolean training) {
+    int t = (int) tokens.getShape().get(1);
+    return run(tokens, positions, attentionMask(tokens.getManager(), keyMask, t), training, null);
+  }
+
+  /**
+   * Like {@link #forward} without dropout, and fills {@code cache[layer] = {K, V}} with (B, H, T, d/H) arrays
+   * for {@link #extend}.
+   */
+  public NDArray prefill(NDArray tokens, NDArray positions, NDArray keyMask, NDArray[][] cache) {
+    int t = (int) tokens.getShape().get(1);
+    return run(tokens, positions, attentionMask(tokens.getManager(), keyMask, t), false, cache);
+  }
+
+  /**
+   * One incremental decoding step with a key/value cache (no dropout).
+   *
+   * @param tokens (B, 1) the newest token per row
+   * @param positions (B, 1) its position ids
+   * @param keyMask (B, Tcache + 1) float32 key mask over cached and new tokens
+   * @param cache per-layer {K, V}; replaced by the extended arrays (the caller closes old ones)
+   * @return hidden state (B, 1, d)
+   */
+  public NDArray extend(NDArray tokens, NDArray positions, NDArray keyMask, NDArray[][] cache) {
+    long b = keyMask.getShape().get(0);
+    long t = keyMask.getShape().get(1);
+    NDArray mask = keyMask.sub(1f).mul(1e9f).reshape(b, 1, 1, t);
+    return run(tokens, positions, mask, false, cache);
+  }
+
+  private NDArray run(NDArray tokens, NDArray positions, NDArray mask, boolean training, NDArray[][] cache) {
     long b = tokens.getShape().get(0);
     int t = (int) tokens.getShape().get(1);
     int d = config.dModel();
@@ -128,15 +158,21 @@ public final class TransformerModel implements AutoCloseable {
     NDArray x = Embedding.embedding(tokens, params.get("tok_emb"), SparseFormat.DENSE).singletonOrThrow()
         .add(Embedding.embedding(positions, params.get("pos_emb"), SparseFormat.DENSE).singletonOrThrow());
     x = dropout(x, drop, training);
-    NDArray mask = attentionMask(tokens.getManager(), keyMask, t);
     for (int l = 0; l < config.layers(); l++) {
       String p = "l" + l + ".";
       NDArray y = layerNorm(x, p + "ln1");
       NDArray qkv = y.matMul(params.get(p + "qkv_w")).add(params.get(p + "qkv_b"));
       NDArray q4 = qkv.get(":, :, 0:" + d).reshape(b, t, h, dh).transpose(0, 2, 1, 3);
-      NDArray k4 = qkv.get(":, :, " + d + ":" + 2 * d).reshape(b, t, h, dh).transpose(0, 2, 3, 1);
+      NDArray k4 = qkv.get(":, :, " + d + ":" + 2 * d).reshape(b, t, h, dh).transpose(0, 2, 1, 3);
       NDArray v4 = qkv.get(":, :, " + 2 * d + ":").reshape(b, t, h, dh).transpose(0, 2, 1, 3);
-      NDArray att = q4.matMul(k4).mul(1.0 / Math.sqrt(dh)).add(mask).softmax(-1);
+      if (cache != null) {
+        if (cache[l] != null) {
+          k4 = cache[l][0].concat(k4, 2);
+          v4 = cache[l][1].concat(v4, 2);
+        }
+        cache[l] = new NDArray[] {k4, v4};
+      }
+      NDArray att = q4.matMul(k4.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(dh)).add(mask).softmax(-1);
       att = dropout(att, drop, training);
       NDArray ctx = att.matMul(v4).transpose(0, 2, 1, 3).reshape(b, t, d);
       x = x.add(dropout(ctx.matMul(params.get(p + "out_w")).add(params.get(p + "out_b")), drop, training));
