@@ -23,7 +23,8 @@ public final class TrainCommand implements Callable<Integer> {
   String backend;
   @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset dir (default: the workspace's for seed/scale).")
   Path dataset;
-  @Option(names = "--model-id", defaultValue = "djl-${sys:user.name}", paramLabel = "ID") String modelId;
+  @Option(names = "--model-id", paramLabel = "ID",
+      description = "Output name under models/ (default: djl-<domain>-s<seed>-x<scale>).") String modelId;
   @Option(names = "--d-model", defaultValue = "128") int dModel;
   @Option(names = "--layers", defaultValue = "3") int layers;
   @Option(names = "--heads", defaultValue = "4") int heads;
@@ -43,15 +44,30 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--test-ex-sample", defaultValue = "1000") int testEx;
   @Option(names = "--resume", description = "Continue the run of --model-id from its last checkpoint.") boolean resume;
 
+  /**
+   * The {@code quarry run} stage: trains with the default settings (or skips when an up-to-date model
+   * exists) and returns the result; progress lines go to stderr.
+   */
+  static DjlTrainer.Result trainStage(DataOptions data, String commandLine) {
+    TrainCommand c = new TrainCommand();
+    new CommandLine(c).parseArgs();
+    c.data = data;
+    c.commandLine = commandLine;
+    return DjlTrainer.run(c.settings(), System.err::println);
+  }
+
+  private String commandLine;
+
   /** Builds the settings (validated) from the options. */
   TrainSettings settings() {
     var ws = data.workspace();
+    String id = modelId != null ? modelId : "djl-" + dev.quarry.core.workspace.Workspace.dataKey(data.domain, data.seed, data.scale());
     Path ds = dataset != null ? dataset : ws.datasetDir(data.domain, data.seed, data.scale());
     return new TrainSettings(ds, ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
-        ws.root().resolve("models"), modelId,
+        ws.root().resolve("models"), id,
         new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0), lr, warmup, batch, epochs,
         maxSteps, patience, clip, checkpointEvery, valEx, testEx, data.seed, resume, data.force,
-        Commands.commandLine(spec)).validate();
+        commandLine != null ? commandLine : Commands.commandLine(spec)).validate();
   }
 
   @Override
