@@ -1,0 +1,104 @@
+package dev.quarry.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.model.Generation;
+import dev.quarry.core.model.SqlCandidate;
+import dev.quarry.core.model.SqlGenerator;
+import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.core.workspace.Sha256;
+import dev.quarry.train.model.Decoder;
+import dev.quarry.train.model.TransformerModel;
+import dev.quarry.train.text.LiteralAnonymizer;
+import dev.quarry.train.text.Vocabulary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inference for a model trained by {@link DjlTrainer}: question → ranked SQL candidates (log-probability
+ * scores) with the generation time. Greedy or beam search; with execution guidance the first candidate
+ * that passes validation and runs without error is moved to the front (Wang et al. 2018). Not thread-safe.
+ */
+public final class DjlSqlGenerator implements SqlGenerator {
+
+  private final String id;
+  private final String cardSha;
+  private final NDManager manager;
+  private final TransformerModel model;
+  private final SqlCodec codec;
+  private final Optional<SqlSandbox> sandbox;
+  private final DecodeSettings settings;
+
+  private DjlSqlGenerator(Path dir, NDManager manager, TransformerModel model, SqlCodec codec,
+      Optional<SqlSandbox> sandbox, DecodeSettings settings) {
+    this.id = dir.getFileName().toString();
+    this.cardSha = Files.isRegularFile(dir.resolve(ModelFiles.CARD)) ? Sha256.ofFile(dir.resolve(ModelFiles.CARD)) : null;
+    this.manager = manager;
+    this.model = model;
+    this.codec = codec;
+    this.sandbox = sandbox;
+    this.settings = settings;
+  }
+
+  /**
+   * Opens a model directory.
+   *
+   * @param modelDir {@code models/<id>} with config.json, tokenizer.json, parameters.bin
+   * @param forExecutionGuidance sandbox used when {@code settings.executionGuided()} (not closed here)
+   * @throws IllegalArgumentException when the directory is not a model or guidance lacks a sandbox
+   */
+  public static DjlSqlGenerator open(Path modelDir, Optional<SqlSandbox> forExecutionGuidance, DecodeSettings settings) {
+    if (settings.executionGuided() && forExecutionGuidance.isEmpty()) {
+      throw new IllegalArgumentException("--execution-guided needs the seed data (a sandbox)");
+    }
+    DjlEnvironment.configure(modelDir.toAbsolutePath().getParent().getParent());
+    ModelFiles.StoredConfig c = ModelFiles.readConfig(modelDir);
+    Vocabulary v = Vocabulary.load(modelDir.resolve(ModelFiles.TOKENIZER));
+    NDManager m = NDManager.newBaseManager();
+    TransformerModel model = TransformerModel.load(c.model(), m, modelDir.resolve(ModelFiles.PARAMETERS));
+    SqlCodec codec = new SqlCodec(v, new LiteralAnonymizer(DomainLoader.load(c.domain())), c.model());
+    return new DjlSqlGenerator(modelDir, m, model, codec, forExecutionGuidance, settings);
+  }
+
+  @Override
+  public String modelId() {
+    return id;
+  }
+
+  @Override
+  public String modelCardSha256() {
+    return cardSha;
+  }
+
+  @Override
+  public Generation generate(String question) {
+    long start = System.nanoTime();
+    SqlCodec.Encoded enc = codec.encodeQuestion(question);
+    Decoder dec = new Decoder(model);
+    List<Decoder.Hypothesis> hyps = settings.beamWidth() == 1
+        ? dec.greedy(List.of(enc.ids())) : dec.beam(enc.ids(), settings.beamWidth());
+    List<SqlCandidate> out = new ArrayList<>();
+    for (Decoder.Hypothesis h : hyps) {
+      out.add(new SqlCandidate(codec.decode(h.ids(), enc.literals()), h.logProb()));
+    }
+    if (settings.executionGuided()) {
+      for (int i = 0; i < out.size(); i++) {
+        if (sandbox.get().execute(out.get(i).sql()).isOk()) {
+          SqlCandidate win = out.remove(i);
+          out.add(0, win);
+          break;
+        }
+      }
+    }
+    return new Generation(out, (System.nanoTime() - start) / 1000);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    manager.close();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.quarry.train.model;
+
+/**
+ * Size of the decoder-only transformer.
+ *
+ * @param dModel width of the residual stream (must be divisible by {@code heads})
+ * @param layers number of decoder layers (≥ 1)
+ * @param heads attention heads (≥ 1)
+ * @param ffn hidden width of the feed-forward sub-layer (≥ 1)
+ * @param dropout dropout rate in [0, 1)
+ * @param maxQuestion question tokens kept (longer questions are cut)
+ * @param maxSql SQL tokens (pairs with longer SQL are not trained on; decoding stops there)
+ * @param vocabSize number of tokens (set from the tokenizer; 0 before it is built)
+ */
+public record ModelConfig(
+    int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize) {
+
+  /** The defaults measured for the 20-minute CPU budget (see README). */
+  public static ModelConfig defaults() {
+    return new ModelConfig(128, 3, 4, 512, 0.1, 40, 96, 0);
+  }
+
+  /**
+   * Checks every value before any work.
+   *
+   * @throws IllegalArgumentException naming the CLI option of the first bad value
+   */
+  public ModelConfig validate() {
+    if (layers < 1) {
+      throw new IllegalArgumentException("--layers must be at least 1 (was " + layers + ")");
+    }
+    if (heads < 1) {
+      throw new IllegalArgumentException("--heads must be at least 1 (was " + heads + ")");
+    }
+    if (dModel < 1 || dModel % heads != 0) {
+      throw new IllegalArgumentException("--d-model (" + dModel + ") must be positive and divisible by --heads (" + heads + ")");
+    }
+    if (ffn < 1) {
+      throw new IllegalArgumentException("--ffn must be at least 1 (was " + ffn + ")");
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("--dropout must be in [0, 1) (was " + dropout + ")");
+    }
+    if (maxQuestion < 1 || maxSql < 1) {
+      throw new IllegalArgumentException("--max-question and --max-sql must be at least 1");
+    }
+    return this;
+  }
+
+  /** A copy with the vocabulary size set. */
+  public ModelConfig withVocabSize(int v) {
+    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, v);
+  }
+
+  /** Number of learned positions: question, {@code <sep>}, SQL and {@code <eos>}. */
+  public int positions() {
+    return maxQuestion + maxSql + 2;
+  }
+}
