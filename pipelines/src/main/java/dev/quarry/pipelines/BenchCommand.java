@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code quarry bench …}: measurements that back the speed figures in README. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures. Speed targets are checked here, never by unit tests.",
-    subcommands = {SynthBench.class})
+    subcommands = {SynthBench.class, TrainBench.class})
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

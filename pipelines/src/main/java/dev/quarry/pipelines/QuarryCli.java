@@ -20,13 +20,17 @@ import picocli.CommandLine.Command;
     description = {
       "Manufactures and checks text-to-SQL models for one organisation's data.",
       "",
-      "Stages: seed (deterministic seed data in Parquet) -> synth (executed, validated NL->SQL pairs in shards).",
+      "Stages: seed (deterministic seed data in Parquet) -> synth (executed, validated NL->SQL pairs in shards)",
+      "-> train (embedded DJL model, or hand-off to an external GPU job) -> eval (query bank: EX, test-suite",
+      "accuracy) -> report (static site, summary.md/json). 'run' does them all; 'schedule' runs eval+report nightly.",
       "Everything is written under --workspace (default ./workspace); each output has a manifest.json."
     },
     subcommands = {
       RunCommand.class,
       SeedCommand.class,
       SynthCommand.class,
+      TrainCommand.class,
+      AskCommand.class,
       EvalCommand.class,
       ReportCommand.class,
       ScheduleCommand.class,

@@ -1,6 +1,9 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.eval.run.EvalOutcome;
+import dev.quarry.reports.ReportPublisher;
+import dev.quarry.train.DjlTrainer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,9 +12,10 @@ import picocli.CommandLine.Mixin;
 /** {@code quarry run}: the main job, every stage in order on embedded defaults. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "The main job: runs every stage in order (seed -> synth) on the Direct runner with the built-in",
-      "domain and embedded DuckDB, skipping stages whose outputs are up to date, and ends with a summary",
-      "of where everything went. --force redoes every stage."
+      "The main job: runs every stage in order (seed -> synth -> train -> eval -> report) on the Direct",
+      "runner with the built-in domain, embedded DuckDB and the embedded DJL model, skipping stages whose",
+      "outputs are up to date, and ends with EX, test-suite accuracy and the path of the report.",
+      "--force redoes every stage."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -24,16 +28,30 @@ final class RunCommand implements Callable<Integer> {
     settings.validate();
     String cmd = Commands.commandLine(spec);
     long start = System.nanoTime();
-    Progress.stage(1, 2, "seed");
+    Progress.stage(1, 5, "seed");
     StageRunner.StageResult seed = Stages.seed(data, cmd, data.force);
-    Progress.stage(2, 2, "synth");
+    Progress.stage(2, 5, "synth");
     StageRunner.StageResult synth = Stages.synth(data, settings, seed.dir(), cmd);
+    Progress.stage(3, 5, "train");
+    DjlTrainer.Result model = Stages.train(data, cmd, System.err);
+    Progress.stage(4, 5, "eval");
+    EvalOutcome eval = EvalStage.run(data, EvalStage.Settings.defaults(data, null), cmd);
+    Progress.stage(5, 5, "report");
+    ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), data.force, cmd);
     System.out.println();
     System.out.printf("Quarry run finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
     System.out.println("seed    " + Stages.describe(seed));
     System.out.println("synth   " + Stages.describe(synth));
+    System.out.println("train   " + model.modelDir() + (model.skipped() ? "  (up to date)" : String.format(
+        "  (%d steps, %.0f s, %.0f tokens/s, test-split EX %.1f%%)", model.steps(), model.wallSeconds(),
+        model.tokensPerSecond(), 100 * model.testExecutionAccuracy())));
+    System.out.println("eval    " + eval.runDir());
+    System.out.println("report  " + report.siteDir().resolve("index.html"));
     Summary.printSeed(seed);
     Summary.printDataset(synth);
+    System.out.println();
+    System.out.println("query bank: " + eval.headline());
+    System.out.println("report:     " + report.siteDir().resolve("index.html"));
     return QuarryCli.EXIT_OK;
   }
 }

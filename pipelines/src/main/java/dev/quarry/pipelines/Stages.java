@@ -75,6 +75,11 @@ final class Stages {
         });
   }
 
+  /** Runs (or skips when up to date) the embedded trainer with default settings; progress goes to {@code log}. */
+  static dev.quarry.train.DjlTrainer.Result train(DataOptions o, String command, java.io.PrintStream log) {
+    return TrainCommand.trainStage(o, command, log);
+  }
+
   /** Pipeline options of type {@code type} for the chosen runner and parallelism. */
   static <T extends PipelineOptions> T runnerOptions(DataOptions o, Class<T> type) {
     T po = PipelineOptionsFactory.as(type);

@@ -1,5 +1,8 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.train.handoff.HandoffResult;
+import dev.quarry.train.handoff.HandoffSettings;
+import dev.quarry.train.handoff.HandoffTrainer;
 import dev.quarry.train.DjlTrainer;
 import dev.quarry.train.TrainSettings;
 import dev.quarry.train.model.ModelConfig;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+  @Mixin HandoffOptions handoff;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--backend", defaultValue = "djl", description = "djl (embedded) or command (hand-off).")
@@ -48,12 +52,12 @@ public final class TrainCommand implements Callable<Integer> {
    * The {@code quarry run} stage: trains with the default settings (or skips when an up-to-date model
    * exists) and returns the result; progress lines go to stderr.
    */
-  static DjlTrainer.Result trainStage(DataOptions data, String commandLine) {
+  static DjlTrainer.Result trainStage(DataOptions data, String commandLine, java.io.PrintStream log) {
     TrainCommand c = new TrainCommand();
     new CommandLine(c).parseArgs();
     c.data = data;
     c.commandLine = commandLine;
-    return DjlTrainer.run(c.settings(), System.err::println);
+    return DjlTrainer.run(c.settings(), log::println);
   }
 
   private String commandLine;
@@ -73,8 +77,18 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (backend.equals("command")) {
-      // TODO(lead): dev.quarry.train.handoff.HandoffTrainer.run(HandoffSettings) once helper-handoff is merged.
-      throw new UnsupportedOperationException("--backend command is handled by the hand-off backend");
+      var ws = data.workspace();
+      Path ds = dataset != null ? dataset : ws.datasetDir(data.domain, data.seed, data.scale());
+      CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+      HandoffOptions.Shared shared = new HandoffOptions.Shared(modelId,
+          pr.hasMatchedOption("--epochs") ? epochs : null, pr.hasMatchedOption("--lr") ? lr : null,
+          pr.hasMatchedOption("--batch-size") ? batch : null,
+          pr.hasMatchedOption("--max-sql") ? maxQuestion + maxSql : null);
+      HandoffSettings hs = handoff.toSettings(spec.commandLine(), ds, ws.root().resolve("models"), data.seed,
+          data.force, Commands.commandLine(spec), shared);
+      HandoffResult r = HandoffTrainer.run(hs);
+      System.out.println(r.describe());
+      return r.registered() ? QuarryCli.EXIT_OK : QuarryCli.EXIT_FAILED;
     }
     if (!backend.equals("djl")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--backend must be djl or command (was " + backend + ")");

@@ -70,14 +70,11 @@ public final class ModelFiles {
     return p;
   }
 
-  /** Atomically points {@code modelsDir/LATEST} at {@code modelId}. */
+  /**
+   * Points {@code models/LATEST} (and the {@code models/latest} symlink where the file system allows) at
+   * {@code modelId}; shared with the hand-off backend ({@link dev.quarry.train.handoff.ModelRegistry}).
+   */
   public static void markLatest(Path modelsDir, String modelId) {
-    try {
-      Path tmp = Files.createTempFile(modelsDir, ".latest", "");
-      Files.writeString(tmp, modelId + "\n");
-      Files.move(tmp, modelsDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot update " + modelsDir.resolve(LATEST), e);
-    }
+    dev.quarry.train.handoff.ModelRegistry.markLatest(modelsDir, modelId);
   }
 }

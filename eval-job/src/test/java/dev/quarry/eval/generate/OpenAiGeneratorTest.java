@@ -146,8 +146,8 @@ class OpenAiGeneratorTest {
   void needsModelNameAndHttpUrl() {
     var ctx = new GeneratorContext(DomainLoader.load("education"), null, null, null, Duration.ofSeconds(1), 0);
     assertThatThrownBy(() -> new OpenAiGenerator("http://x/v1", ctx)).hasMessageContaining("--model-name");
-    assertThatThrownBy(() -> GeneratorFactory.open("djl:models/latest", null, ctx))
-        .hasMessageContaining("no provider for scheme djl");
+    assertThatThrownBy(() -> GeneratorFactory.open("tgi:models/latest", null, ctx))
+        .hasMessageContaining("no provider for scheme tgi");
   }
 
   @Test

@@ -131,8 +131,10 @@ class EvalJobTest {
   }
 
   @Test
-  void unknownSchemeIsAClearError() {
+  void unknownSchemeOrMissingModelIsAClearError() {
+    assertThatThrownBy(() -> EvalJob.run(request("tgi:" + ws.resolve("models/latest"), null, 2.0), null))
+        .hasMessageContaining("no provider for scheme tgi");
     assertThatThrownBy(() -> EvalJob.run(request("djl:" + ws.resolve("models/latest"), null, 2.0), null))
-        .hasMessageContaining("no provider for scheme djl");
+        .hasMessageContaining("no trained model at");
   }
 }
