@@ -39,7 +39,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "1e-3") double lr;
   @Option(names = "--warmup", defaultValue = "200") int warmup;
   @Option(names = "--batch-size", defaultValue = "64") int batch;
-  @Option(names = "--epochs", defaultValue = "3") int epochs;
+  @Option(names = "--epochs", defaultValue = "6") int epochs;
   @Option(names = "--max-steps", defaultValue = "0") long maxSteps;
   @Option(names = "--patience", defaultValue = "2") int patience;
   @Option(names = "--clip", defaultValue = "1.0") double clip;

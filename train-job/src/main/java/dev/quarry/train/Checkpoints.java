@@ -1,6 +1,7 @@
 package dev.quarry.train;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.train.model.AdamOptimizer;
 import dev.quarry.train.model.TransformerModel;
@@ -28,7 +29,8 @@ public final class Checkpoints {
 
   /** Saves a checkpoint for the current step. */
   public static void save(Path ckDir, TransformerModel model, AdamOptimizer adam, TrainState st) {
-    try {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
       String name = String.format("step-%09d", st.step);
       Path tmp = Files.createTempDirectory(ckDir, ".tmp-");
       model.save(tmp.resolve(ModelFiles.PARAMETERS));

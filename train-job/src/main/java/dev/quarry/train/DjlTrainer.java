@@ -3,6 +3,7 @@ package dev.quarry.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -252,7 +253,8 @@ public final class DjlTrainer {
   }
 
   private double[] step(TransformerModel model, AdamOptimizer adam, List<Example> data, List<Integer> idx, double lr) {
-    try (NDManager m = model.manager().newSubManager()) {
+    try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
+      scope.suppressNotUsedWarning();
       List<int[]> qs = new ArrayList<>();
       List<int[]> ss = new ArrayList<>();
       long tokens = 0;
@@ -294,7 +296,8 @@ public final class DjlTrainer {
         qs.add(val.get(j).question());
         ss.add(val.get(j).sql());
       }
-      try (NDManager m = model.manager().newSubManager()) {
+      try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
+        scope.suppressNotUsedWarning();
         Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
         sum += loss(model, b, false).getFloat() * qs.size();
         n += qs.size();

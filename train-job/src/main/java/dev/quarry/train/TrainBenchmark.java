@@ -3,6 +3,7 @@ package dev.quarry.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.train.model.AdamOptimizer;
@@ -76,7 +77,8 @@ public final class TrainBenchmark {
           ss.add(e.sql());
           tokens += e.question().length + e.sql().length + 2;
         }
-        try (NDManager m = model.manager().newSubManager()) {
+        try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
+          scope.suppressNotUsedWarning();
           Batch b = Batch.of(m, qs, ss, null, cfg.maxQuestion());
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray l = DjlTrainer.loss(model, b, true);

@@ -8,15 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts a training in a child JVM, kills it (SIGKILL), resumes in this JVM and finishes; the result matches
- * an uninterrupted run. About 65 s on 2 shared cores, hence tagged slow.
+ * an uninterrupted run (within 1e-4). About 6 s on an idle 2-core machine (65 s measured under heavy load).
  */
-@Tag("slow")
 class ResumeAfterKillTest {
 
   private static final long STEPS = 80;

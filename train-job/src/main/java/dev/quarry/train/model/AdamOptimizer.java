@@ -3,6 +3,7 @@ package dev.quarry.train.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  * Adam (Kingma &amp; Ba 2015, "Adam: A Method for Stochastic Optimization", Algorithm 1, β1 = 0.9,
  * β2 = 0.98, ε = 1e-9 as in Vaswani et al. 2017) with gradient clipping by global L2 norm (Pascanu et al.
  * 2013). Its moments are named NDArrays so that a checkpoint can save and restore them exactly.
- * Call {@link #step} outside a gradient collector.
+ * Call {@link #step} outside a gradient collector; its temporaries are freed through an {@link NDScope}.
  */
 public final class AdamOptimizer {
 
@@ -40,34 +41,30 @@ public final class AdamOptimizer {
    */
   public double step(TransformerModel model, double lr, double clip) {
     t++;
-    double sq = 0;
-    for (NDArray p : model.parameters().values()) {
-      try (NDArray g = p.getGradient(); NDArray s = g.square().sum()) {
-        sq += s.getFloat();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      double sq = 0;
+      for (NDArray p : model.parameters().values()) {
+        sq += p.getGradient().square().sum().getFloat();
       }
-    }
-    double norm = Math.sqrt(sq);
-    float scale = clip > 0 && norm > clip ? (float) (clip / norm) : 1f;
-    float c1 = (float) (1 - Math.pow(B1, t));
-    float c2 = (float) (1 - Math.pow(B2, t));
-    for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
-      NDArray p = e.getValue();
-      try (NDManager tmp = manager.newSubManager()) {
+      double norm = Math.sqrt(sq);
+      float scale = clip > 0 && norm > clip ? (float) (clip / norm) : 1f;
+      float c1 = (float) (1 - Math.pow(B1, t));
+      float c2 = (float) (1 - Math.pow(B2, t));
+      for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
+        NDArray p = e.getValue();
         NDArray g = p.getGradient();
-        tmp.tempAttachAll(g);
         NDArray gs = g.mul(scale);
-        tmp.tempAttachAll(gs);
         NDArray mm = m.get(e.getKey());
         NDArray vv = v.get(e.getKey());
         mm.muli(B1).addi(gs.mul(1 - B1));
         vv.muli(B2).addi(gs.square().mul(1 - B2));
         NDArray upd = mm.div(c1).div(vv.div(c2).sqrt().add(EPS)).mul((float) lr);
-        tmp.tempAttachAll(upd);
         p.subi(upd);
         g.subi(g);
       }
+      return norm;
     }
-    return norm;
   }
 
   /** Number of updates done. */

@@ -2,6 +2,7 @@ package dev.quarry.train.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.quarry.train.text.Vocabulary;
@@ -50,7 +51,8 @@ public final class Decoder {
       float[] keyMask = prefix.keyMask().toFloatArray();
       int t = prefix.prefix();
       float[][] logp;
-      try (NDManager m = outer.newSubManager()) {
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
         NDArray h = model.prefill(prefix.tokens(), prefix.positions(), prefix.keyMask(), cache);
         keep(cache, outer, null);
         logp = lastLogProbs(h.get(new NDIndex(":, " + (t - 1) + ", :")), b);
@@ -87,7 +89,8 @@ public final class Decoder {
           }
           pos[r] = Math.min(model.config().positions() - 1, model.config().maxQuestion() + step + 1);
         }
-        try (NDManager m = outer.newSubManager()) {
+        try (NDScope scope = new NDScope(); NDManager m = outer.newSubManager()) {
+          scope.suppressNotUsedWarning();
           NDArray[][] old = new NDArray[layers][];
           for (int l = 0; l < layers; l++) {
             old[l] = cache[l].clone();
@@ -109,6 +112,7 @@ public final class Decoder {
   private static void keep(NDArray[][] cache, NDManager outer, NDArray[][] old) {
     for (int l = 0; l < cache.length; l++) {
       for (int i = 0; i < 2; i++) {
+        NDScope.unregister(cache[l][i]);
         cache[l][i].attach(outer);
         if (old != null && old[l][i] != cache[l][i]) {
           old[l][i].close();
@@ -179,7 +183,8 @@ public final class Decoder {
   }
 
   private float[][] lastLogProbs(List<int[]> questions, List<int[]> generated) {
-    try (NDManager m = model.manager().newSubManager()) {
+    try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
+      scope.suppressNotUsedWarning();
       Batch batch = Batch.of(m, questions, null, generated, model.config().maxQuestion());
       long t = batch.tokens().getShape().get(1);
       NDArray h = model.forward(batch.tokens(), batch.positions(), batch.keyMask(), false);
