@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads {@code <workspace>/evals/history.duckdb} (tables in {@link HistorySchema}) read-only.
+ * Reads {@code <workspace>/evals/history.duckdb} (tables in {@link dev.quarry.eval.run.HistoryDb}) read-only.
  * TIMESTAMP columns are read as UTC.
  */
 public final class HistoryReader {

@@ -1,5 +1,6 @@
 package dev.quarry.reports;
 
+import dev.quarry.eval.run.HistoryDb;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.workspace.Sha256;
@@ -49,7 +50,7 @@ public final class ReportPublisher {
    */
   public static Result publish(Path workspace, boolean force, String command) {
     Path evals = workspace.resolve("evals");
-    Path db = evals.resolve(HistorySchema.FILE_NAME);
+    Path db = evals.resolve(HistoryDb.FILE_NAME);
     History history = HistoryReader.read(db);
     Map<String, Path> runDirs = new TreeMap<>();
     for (RunRecord r : history.runs()) {

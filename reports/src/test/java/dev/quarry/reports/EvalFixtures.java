@@ -1,5 +1,6 @@
 package dev.quarry.reports;
 
+import dev.quarry.eval.run.HistoryDb;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -49,9 +50,9 @@ final class EvalFixtures {
     Path evals = workspace.resolve("evals");
     Files.createDirectories(evals);
     List<String> ids = new java.util.ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + evals.resolve(HistorySchema.FILE_NAME));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + evals.resolve(HistoryDb.FILE_NAME));
         Statement st = c.createStatement()) {
-      for (String ddl : HistorySchema.DDL) {
+      for (String ddl : HistoryDb.DDL) {
         st.execute(ddl);
       }
       for (int i = 0; i < count; i++) {
