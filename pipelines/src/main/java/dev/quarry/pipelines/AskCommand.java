@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry ask "question"}: prints the model's SQL candidates and runs the best one on the seed data. */
-@Command(name = "ask", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ask", header = "Ask the trained model a question; print its SQL and the result.", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Asks the trained model a question; prints the SQL and its result on the seed data.")
 public final class AskCommand implements Callable<Integer> {
 

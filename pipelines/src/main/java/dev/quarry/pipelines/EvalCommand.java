@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * input (a seed directory that does not verify); {@value RegressionGate#EXIT_REGRESSION} the regression gate
  * failed (strict EX fell by more than {@code --max-drop} points against {@code --baseline}).
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", header = "Stage 4: score a model on a query bank (EX, test-suite accuracy, regression gate).", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Stage 4: scores a model on a query bank: execution accuracy (strict, lenient), test-suite accuracy,",
       "exact-set match, valid-SQL rate, error classes and latency, by category and difficulty. Writes",

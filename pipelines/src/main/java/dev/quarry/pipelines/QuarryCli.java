@@ -70,6 +70,7 @@ public final class QuarryCli implements Runnable {
   /** Parses and runs {@code args}; returns the exit code instead of exiting (for tests). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new QuarryCli());
+    cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler(QuarryCli::handle);
     return cli.execute(args);
   }

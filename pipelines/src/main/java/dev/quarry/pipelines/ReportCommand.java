@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code quarry report}: publishes the static site, summary.md and summary.json under workspace/reports. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", header = "Stage 5: publish the report site, summary.md and summary.json.", mixinStandardHelpOptions = true,
     description = {
       "Publishes <workspace>/reports/ from the evaluation history (evals/history.duckdb) and run directories:",
       "index.html (trend charts, runs table), runs/<run-id>.html (breakdowns, failing questions side by side),",

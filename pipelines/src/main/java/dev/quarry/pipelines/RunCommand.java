@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code quarry run}: the main job, every stage in order on embedded defaults. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", header = "The main job: seed -> synth -> train -> eval -> report on embedded defaults.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "The main job: runs every stage in order (seed -> synth -> train -> eval -> report) on the Direct",
       "runner with the built-in domain, embedded DuckDB and the embedded DJL model, skipping stages whose",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code quarry schedule --cron "0 2 * * *"}: the nightly job in a long-lived process (see {@link Scheduler}).
  * Exit 2 when another scheduler holds the workspace lock or the cron expression is invalid.
  */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(name = "schedule", header = "Run evaluation and report nightly on a cron schedule.", mixinStandardHelpOptions = true,
     description = {
       "Runs the nightly job (evaluation then report; with --regenerate seed, synth and train first) on a",
       "UNIX cron schedule in this long-lived process. One scheduler per workspace (schedule.lock); a run",

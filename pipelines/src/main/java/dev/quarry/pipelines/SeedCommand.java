@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code quarry seed}: writes deterministic seed data to Parquet. */
-@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "seed", header = "Stage 1: write deterministic seed data to Parquet.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Stage 1: writes the domain's seed data (built-in: a school district over four school years) to",
       "<workspace>/seed/<domain>-s<seed>-x<scale>/<table>/part-*.parquet with a manifest.json.",

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  * {@code quarry bench synth}: seed-generation rows/s, and the execution filter's throughput inside the
  * pipeline against a plain loop of the same SQL over one DuckDB JDBC connection on the same data.
  */
-@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "synth", header = "Execution filter in the pipeline vs a plain JDBC loop; seed rows/s.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Measures, in one run: (1) seed generation rows/s (a fresh seed pipeline into a temporary directory);",
       "(2) the execution filter inside the Beam pipeline (ExecuteCandidates: guard + locked-down DuckDB per",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code quarry synth}: seed Parquet → executed, validated, deduplicated NL→SQL shards. */
-@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "synth", header = "Stage 2: synthesize executed, validated NL->SQL pairs into training shards.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Stage 2: synthesizes NL->SQL pairs from the schema and the seed data's real values, rephrases the",
       "questions, validates the SQL, keeps only pairs whose SQL executes on DuckDB over the seed data,",

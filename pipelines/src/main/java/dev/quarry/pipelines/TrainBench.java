@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code quarry bench train}: tokens/s and time per epoch of the default and a larger configuration. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", header = "Training tokens/s and time per epoch, default and larger model.", mixinStandardHelpOptions = true,
     description = "Measures embedded-trainer throughput (default and larger model) on the dataset's train split.")
 public final class TrainBench implements Callable<Integer> {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code quarry train}: trains the embedded DJL model (or hands off to an external job). */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", header = "Stage 3: train the embedded model, or hand the shards to an external GPU job.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Stage 3: trains a text-to-SQL model on the dataset into <workspace>/models/<model-id>/",
       "and points <workspace>/models/LATEST at it."})
 public final class TrainCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry verify DIR…}: checks outputs against their manifests. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", header = "Verify stage outputs against their manifests.", mixinStandardHelpOptions = true,
     description = {
       "Verifies stage outputs against their manifest.json: every listed file present with its size and",
       "SHA-256, and no unlisted file. Exit code 3 names the first problem of the first bad output."
