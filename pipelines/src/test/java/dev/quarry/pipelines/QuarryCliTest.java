@@ -9,10 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,18 +89,5 @@ class QuarryCliTest {
     Files.writeString(dir.resolve("data.txt"), "hellO");
     assertThat(QuarryCli.execute("verify", dir.toString())).isEqualTo(QuarryCli.EXIT_INVALID_INPUT);
     assertThat(stderr()).contains("SHA-256 mismatch for data.txt");
-  }
-
-  /** Hashes of every file of an output, by relative path (manifest excluded: it holds timestamps). */
-  static Map<String, String> hashes(Path dir) {
-    return Manifests.verify(dir).files().stream()
-        .collect(Collectors.toMap(Manifest.FileEntry::path, Manifest.FileEntry::sha256, (a, b) -> a, TreeMap::new));
-  }
-
-  static List<String> smallSynth(Path ws, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--workspace", ws.toString(),
-        "--samples-per-template", "3"));
-    args.addAll(List.of(extra));
-    return args;
   }
 }

@@ -1,7 +1,5 @@
 package dev.quarry.synth;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.beam.PipelineProgress;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
@@ -142,9 +140,5 @@ public final class SynthPipeline {
           e.fingerprint(), e.rowCount(), null));
     }
     return out;
-  }
-
-  static ObjectNode emptyCounts() {
-    return JsonNodeFactory.instance.objectNode();
   }
 }
