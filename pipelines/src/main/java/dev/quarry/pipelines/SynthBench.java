@@ -1,5 +1,6 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import dev.quarry.core.beam.PipelineProgress;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
@@ -20,7 +21,6 @@ import dev.quarry.synth.generate.ValueCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,10 +125,8 @@ final class SynthBench implements Callable<Integer> {
 
   /** Seconds to run every SQL once on one connection, reading all rows; loading the tables not counted. */
   private static double plainLoop(Domain domain, Path seedDir, List<Candidate> candidates) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = LocalDuckDb.open();
         Statement st = c.createStatement()) {
-      st.execute("SET autoinstall_known_extensions=false");
-      st.execute("SET autoload_known_extensions=false");
       st.execute("SET threads=1");
       for (Domain.Table t : domain.tables()) {
         st.execute("CREATE TABLE " + t.name() + " AS SELECT * FROM read_parquet('"

@@ -1,5 +1,6 @@
 package dev.quarry.synth;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.parquet.ParquetRowCounts;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,10 +33,8 @@ public final class DatasetCounts {
     c.put("questions_generated", counters.getOrDefault("questions", 0L));
     String parquet = dir.resolve("parquet").toString().replace("'", "''") + "/*/*.parquet";
     String rejects = dir.resolve(WriteRejects.PATH).toString().replace("'", "''");
-    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection conn = LocalDuckDb.open();
         Statement st = conn.createStatement()) {
-      st.execute("SET autoinstall_known_extensions=false");
-      st.execute("SET autoload_known_extensions=false");
       boolean hasShards = Files.isDirectory(dir.resolve("parquet"));
       c.put("kept_pairs", hasShards ? scalar(st, "SELECT count(*) FROM read_parquet('" + parquet + "')") : 0);
       c.put("distinct_sql", hasShards ? scalar(st, "SELECT count(DISTINCT sql) FROM read_parquet('" + parquet + "')") : 0);

@@ -1,9 +1,9 @@
 package dev.quarry.core.parquet;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,10 +27,8 @@ public final class ParquetRowCounts {
       return rows;
     }
     String glob = dir.toAbsolutePath().toString().replace("'", "''") + "/**/*.parquet";
-    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection conn = LocalDuckDb.open();
         Statement st = conn.createStatement()) {
-      st.execute("SET autoinstall_known_extensions=false");
-      st.execute("SET autoload_known_extensions=false");
       try (ResultSet rs = st.executeQuery(
           "SELECT file_name, sum(num_rows) FROM (SELECT DISTINCT file_name, row_group_id, row_group_num_rows AS num_rows"
               + " FROM parquet_metadata('" + glob + "')) GROUP BY 1")) {

@@ -1,5 +1,6 @@
 package dev.quarry.synth.generate;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.SqlType;
@@ -7,7 +8,6 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -113,10 +113,8 @@ public final class ValueCatalog implements Serializable {
         throw new IllegalArgumentException("Seed directory lacks table folder: " + seedDir.resolve(t.name()));
       }
     }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = LocalDuckDb.open();
         Statement st = c.createStatement()) {
-      st.execute("SET autoinstall_known_extensions=false");
-      st.execute("SET autoload_known_extensions=false");
       for (Domain.Table t : domain.tables()) {
         String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
         st.execute("CREATE TABLE " + t.name() + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
