@@ -4,21 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.quarry.core.parquet.ParquetShardWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes pairs to one Parquet file with flat columns: {@code id, question, sql, family, hardness, split,
  * source_template, result_fingerprint, row_count} (all non-null; {@code row_count} BIGINT, the rest
- * VARCHAR). parquet-avro with SNAPPY and a fixed configuration, so equal inputs give equal bytes.
+ * VARCHAR). Written through {@link ParquetShardWriter#open} (SNAPPY, fixed configuration), so equal inputs give equal bytes.
  */
 public final class DatasetShardWriter {
 
@@ -40,12 +36,7 @@ public final class DatasetShardWriter {
   /** Writes {@code pairs} in order to {@code file} (created; must not exist). */
   public static void write(Path file, List<Pair> pairs) throws IOException {
     Files.createDirectories(file.getParent());
-    try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-        .withSchema(SCHEMA)
-        .withConf(new PlainParquetConfiguration())
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.CREATE)
-        .build()) {
+    try (ParquetWriter<GenericRecord> w = ParquetShardWriter.open(file, SCHEMA)) {
       for (Pair p : pairs) {
         GenericRecord r = new GenericData.Record(SCHEMA);
         r.put("id", p.id());

@@ -69,13 +69,7 @@ public final class ParquetShardWriter {
     int width = table.columns().size();
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (ParquetWriter<GenericRecord> writer =
-          AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-              .withSchema(schema)
-              .withConf(new PlainParquetConfiguration())
-              .withCompressionCodec(CODEC)
-              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-              .build()) {
+      try (ParquetWriter<GenericRecord> writer = open(file, schema)) {
         for (Row row : sorted) {
           GenericData.Record rec = new GenericData.Record(schema);
           for (int i = 0; i < width; i++) {
@@ -88,6 +82,22 @@ public final class ParquetShardWriter {
       throw new UncheckedIOException("Cannot write Parquet file " + file, e);
     }
     return sorted.size();
+  }
+
+  /**
+   * Opens a Parquet writer for Avro records of {@code schema} with Quarry's fixed settings (SNAPPY, plain
+   * configuration without Hadoop, overwrite), so equal records give byte-identical files. The parent
+   * directory must exist; the caller closes the writer.
+   *
+   * @throws IOException if the file cannot be created
+   */
+  public static ParquetWriter<GenericRecord> open(Path file, Schema schema) throws IOException {
+    return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+        .withSchema(schema)
+        .withConf(new PlainParquetConfiguration())
+        .withCompressionCodec(CODEC)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .build();
   }
 
   private static Object toAvro(Object value) {
