@@ -39,12 +39,34 @@ public final class DataOptions {
   boolean force;
 
   @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
-      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Beam runner: ${COMPLETION-CANDIDATES}. Both write the same bytes (default: ${DEFAULT-VALUE}).")
   RunnerKind runner;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "Worker threads for the runner; 0 = number of cores (default: ${DEFAULT-VALUE}).")
+      description = "Worker threads (Direct) or task slots (Flink); 0 = number of cores (default: ${DEFAULT-VALUE}).")
   int parallelism;
+
+  private String flinkMaster = FLINK_LOCAL;
+
+  @Option(names = "--flink-master", paramLabel = "HOST:PORT",
+      description = "With --runner flink: the JobManager's REST address of an existing cluster, '[local]' for an "
+          + "embedded cluster in this JVM, or '[auto]' when submitted with 'flink run' (default: [local]).")
+  void setFlinkMaster(String value) {
+    if (!value.equals(FLINK_LOCAL) && !value.equals(FLINK_AUTO) && !value.matches("[A-Za-z0-9.\\-]+:[0-9]{1,5}")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--flink-master': '" + value + "' (expected host:port, [local] or [auto])");
+    }
+    flinkMaster = value;
+    flinkMasterGiven = true;
+  }
+
+  private boolean flinkMasterGiven;
+
+  /** {@code --flink-master} value for an embedded Flink cluster in this JVM. */
+  public static final String FLINK_LOCAL = "[local]";
+
+  /** {@code --flink-master} value that uses the cluster of {@code flink run} (embedded when started otherwise). */
+  public static final String FLINK_AUTO = "[auto]";
 
   /** Defaults for {@code workspace} (domain education, seed 42, scale 1, Direct runner), for jobs built in code. */
   static DataOptions defaults(Path workspace) {
@@ -66,6 +88,23 @@ public final class DataOptions {
     return new Workspace(workspace.toAbsolutePath().normalize());
   }
 
+  /** Flink master address ({@link #FLINK_LOCAL} unless given). */
+  public String flinkMaster() {
+    return flinkMaster;
+  }
+
+  /**
+   * Checks combinations single options cannot: {@code --flink-master} needs {@code --runner flink}.
+   *
+   * @throws CommandLine.ParameterException naming the options
+   */
+  void validateRunner() {
+    if (flinkMasterGiven && runner != RunnerKind.flink) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--flink-master needs --runner flink (the runner is " + runner + ")");
+    }
+  }
+
   /** Effective worker parallelism (cores when 0 was given). */
   public int effectiveParallelism() {
     return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
@@ -73,6 +112,9 @@ public final class DataOptions {
 
   /** Beam runners Quarry supports. */
   public enum RunnerKind {
-    direct
+    /** Beam's Direct runner: threads in this JVM. */
+    direct,
+    /** Apache Flink: an embedded cluster by default, or an existing one via {@code --flink-master}. */
+    flink
   }
 }

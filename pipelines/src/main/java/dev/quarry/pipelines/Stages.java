@@ -29,6 +29,7 @@ final class Stages {
 
   /** Runs (or skips, unless {@code force}) the seed stage for the data options; returns its result. */
   static StageRunner.StageResult seed(DataOptions o, String command, boolean force) {
+    o.validateRunner();
     DomainLoader.load(o.domain); // fail fast with a clear message on an unknown domain
     Workspace ws = o.workspace();
     StageRunner.ensureWritable(ws.root());
@@ -55,6 +56,7 @@ final class Stages {
 
   /** Runs (or skips) the synth stage over the given seed output; returns its result. */
   static StageRunner.StageResult synth(DataOptions o, SynthSettings s, Path seedDir, String command) {
+    o.validateRunner();
     Workspace ws = o.workspace();
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("domain", o.domain);
@@ -80,8 +82,19 @@ final class Stages {
     return TrainCommand.trainStage(o, command, log);
   }
 
-  /** Pipeline options of type {@code type} for the chosen runner and parallelism. */
+  /**
+   * Pipeline options of type {@code type} for the chosen runner and parallelism.
+   *
+   * <p>Flink options are passed as Beam arguments ({@code --runner=FlinkRunner --flinkMaster=...
+   * --parallelism=N}, see Beam's FlinkPipelineOptions), so no Quarry class compiles against the Flink
+   * runner, which is a runtime dependency only.
+   *
+   * @throws IllegalStateException if the Flink runner is not on the class path
+   */
   static <T extends PipelineOptions> T runnerOptions(DataOptions o, Class<T> type) {
+    if (o.runner == DataOptions.RunnerKind.flink) {
+      return flinkOptions(o, type);
+    }
     T po = PipelineOptionsFactory.as(type);
     switch (o.runner) {
       case direct -> {
@@ -94,9 +107,26 @@ final class Stages {
         d.setEnforceEncodability(false);
         d.setBlockOnRun(false); // so that long stages can log progress while they run
       }
+      case flink -> throw new AssertionError("handled above");
     }
     return po;
   }
+
+  private static <T extends PipelineOptions> T flinkOptions(DataOptions o, Class<T> type) {
+    try {
+      Class.forName(FLINK_RUNNER, false, Stages.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("--runner flink needs the Beam Flink runner (" + FLINK_RUNNER
+          + ") on the class path; use the quarry.jar built by 'mvn package'", e);
+    }
+    return PipelineOptionsFactory.fromArgs(
+            "--runner=FlinkRunner",
+            "--flinkMaster=" + o.flinkMaster(),
+            "--parallelism=" + o.effectiveParallelism())
+        .as(type);
+  }
+
+  private static final String FLINK_RUNNER = "org.apache.beam.runners.flink.FlinkRunner";
 
   /** Short description of a stage result for the console. */
   static String describe(StageRunner.StageResult r) {
