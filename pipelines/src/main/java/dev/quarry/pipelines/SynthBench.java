@@ -166,8 +166,7 @@ final class SynthBench implements Callable<Integer> {
     p.apply("CreateCandidates", Create.of(candidates))
         .apply("ExecuteCandidates", new ExecuteCandidates(domain, seedDir.toString(), s, false));
     long t0 = System.nanoTime();
-    PipelineResult r = p.run();
-    PipelineProgress.await(r, "bench synth", 10);
+    PipelineResult r = PipelineProgress.run(p, "bench synth", 10);
     double whole = (System.nanoTime() - t0) / 1e9;
     DistributionResult finished = null;
     DistributionResult micros = null;

@@ -58,6 +58,10 @@ public final class SynthSettings {
       description = "Environment variable holding the endpoint's API key (default: ${DEFAULT-VALUE}).")
   String llmApiKeyEnv;
 
+  @Option(names = "--fail-after-candidates", paramLabel = "N", defaultValue = "0", hidden = true,
+      description = "Fault injection for failure tests: each execution worker throws after N candidates.")
+  int failAfterCandidates;
+
   /** The settings with every option at its default, for jobs built in code. */
   static SynthSettings defaults() {
     Holder h = new Holder();
@@ -133,5 +137,6 @@ public final class SynthSettings {
     po.setLlmBaseUrl(llmBaseUrl);
     po.setLlmModel(llmModel);
     po.setLlmApiKeyEnv(llmApiKeyEnv);
+    po.setFailAfterCandidates(failAfterCandidates);
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.quarry.core.beam.PipelineProgress;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -39,11 +40,7 @@ public final class SeedPipeline {
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply("GenerateSeedData",
         new GenerateSeedData(domain, options.getSeed(), options.getScale(), outputDir.toString()));
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("Seed pipeline ended in state " + state);
-    }
+    PipelineResult result = PipelineProgress.run(pipeline, "seed", 10);
     return new SeedResult(rowCounts(result, domain), parquetFiles(outputDir, domain));
   }
 

@@ -49,6 +49,7 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
   private final String seedDir;
   private final SandboxSettings settings;
   private final boolean keepEmpty;
+  private final int failAfter;
 
   /**
    * @param domain the domain (tables and columns the guard allows)
@@ -57,16 +58,38 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
    * @param keepEmpty keep SQL with an empty result
    */
   public ExecuteCandidates(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty) {
+    this(domain, seedDir, settings, keepEmpty, 0);
+  }
+
+  /**
+   * Like {@link #ExecuteCandidates(Domain, String, SandboxSettings, boolean)}, with fault injection for
+   * failure tests: each worker (DoFn instance) throws {@link InjectedFailureException} once it has executed
+   * {@code failAfter} candidates; 0 turns it off.
+   */
+  public ExecuteCandidates(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty, int failAfter) {
+    if (failAfter < 0) {
+      throw new IllegalArgumentException("failAfter must be >= 0, got " + failAfter);
+    }
     this.domain = domain;
     this.seedDir = seedDir;
     this.settings = settings;
     this.keepEmpty = keepEmpty;
+    this.failAfter = failAfter;
+  }
+
+  /** The exception a worker throws when fault injection is on. */
+  public static final class InjectedFailureException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InjectedFailureException(int after) {
+      super("injected failure in ExecuteCandidates after " + after + " candidates (fault injection for tests)");
+    }
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
     return candidates.apply("ValidateAndExecute",
-        ParDo.of(new ExecuteCandidateFn(domain, seedDir, settings, keepEmpty))
+        ParDo.of(new ExecuteCandidateFn(domain, seedDir, settings, keepEmpty, failAfter))
             .withOutputTags(EXECUTED, TupleTagList.of(REJECTED)));
   }
 
@@ -76,17 +99,20 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
     private final String seedDir;
     private final SandboxSettings settings;
     private final boolean keepEmpty;
+    private final int failAfter;
     private final Counter executed = Metrics.counter(ExecuteCandidates.class, "executed");
     private final Counter rejected = Metrics.counter(ExecuteCandidates.class, "rejected");
     private final Distribution queryMicros = Metrics.distribution(ExecuteCandidates.class, QUERY_MICROS);
     private final Distribution finishedAt = Metrics.distribution(ExecuteCandidates.class, FINISHED_AT_MS);
     private transient SqlSandbox sandbox;
+    private transient int processed;
 
-    ExecuteCandidateFn(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty) {
+    ExecuteCandidateFn(Domain domain, String seedDir, SandboxSettings settings, boolean keepEmpty, int failAfter) {
       this.domain = domain;
       this.seedDir = seedDir;
       this.settings = settings;
       this.keepEmpty = keepEmpty;
+      this.failAfter = failAfter;
     }
 
     @Setup
@@ -96,6 +122,9 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
 
     @ProcessElement
     public void process(@Element Candidate c, MultiOutputReceiver out) {
+      if (failAfter > 0 && processed++ >= failAfter) {
+        throw new InjectedFailureException(failAfter);
+      }
       QueryOutcome o = sandbox.execute(c.sql());
       queryMicros.update(o.elapsedMicros());
       finishedAt.update(System.currentTimeMillis());

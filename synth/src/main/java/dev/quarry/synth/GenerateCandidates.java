@@ -26,9 +26,11 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
 
   /**
    * Buckets used to spread work over workers. A bounded number matters on the Direct runner, which makes
-   * one bundle per key: per-element random keys would cost one bundle (milliseconds) per candidate.
+   * one bundle per key: per-element random keys would cost one bundle (milliseconds) per candidate. Enough
+   * of them matters on Flink, which hash-partitions the bucket keys over its task slots: with 8 buckets on
+   * 2 slots one slot got most of them and executed alone for most of a scale-100 run.
    */
-  public static final int SPREAD_BUCKETS = 8;
+  public static final int SPREAD_BUCKETS = 128;
 
   private final Domain domain;
   private final ValueCatalog catalog;

@@ -2,6 +2,7 @@ package dev.quarry.synth;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
@@ -55,6 +56,14 @@ public interface SynthOptions extends PipelineOptions {
   int getRowCap();
 
   void setRowCap(int value);
+
+  @Description("Fault injection for failure tests: each execution worker throws after executing this many "
+      + "candidates; 0 (default) = off.")
+  @Default.Integer(0)
+  @Hidden
+  int getFailAfterCandidates();
+
+  void setFailAfterCandidates(int value);
 
   @Description("Keep pairs whose SQL returns no rows (dropped by default).")
   @Default.Boolean(false)

@@ -59,6 +59,9 @@ public final class SynthPipeline {
     if (o.getRowCap() < 1) {
       throw new IllegalArgumentException("rowCap must be >= 1, got " + o.getRowCap());
     }
+    if (o.getFailAfterCandidates() < 0) {
+      throw new IllegalArgumentException("failAfterCandidates must be >= 0, got " + o.getFailAfterCandidates());
+    }
     if (o.getPairsPerShard() < 1) {
       throw new IllegalArgumentException("pairsPerShard must be >= 1, got " + o.getPairsPerShard());
     }
@@ -107,8 +110,8 @@ public final class SynthPipeline {
     Pipeline p = Pipeline.create(o);
     build(p, domain, catalog, o);
     LOG.info("synth: generating, validating and executing candidates");
-    PipelineResult result = p.run();
-    Map<String, Long> counters = PipelineProgress.await(result, "synth", 10);
+    PipelineResult result = PipelineProgress.run(p, "synth", 10);
+    Map<String, Long> counters = PipelineProgress.counters(result);
     DatasetInfo.write(out, domain);
     return new SynthResult(DatasetCounts.of(out, counters), DatasetCounts.rowsByFile(out));
   }
@@ -118,7 +121,8 @@ public final class SynthPipeline {
     SynthCoders.register(p);
     PCollectionTuple executed = p
         .apply("GenerateCandidates", new GenerateCandidates(domain, catalog, config(o)))
-        .apply("ExecuteCandidates", new ExecuteCandidates(domain, o.getSeedDir(), sandboxSettings(o), o.getKeepEmpty()));
+        .apply("ExecuteCandidates", new ExecuteCandidates(domain, o.getSeedDir(), sandboxSettings(o), o.getKeepEmpty(),
+            o.getFailAfterCandidates()));
     PCollectionTuple deduped = executed.get(ExecuteCandidates.EXECUTED)
         .apply("ExplodePairs", FlatMapElements.into(TypeDescriptor.of(Pair.class)).via(SynthPipeline::pairs))
         .apply("DedupePairs", new DedupePairs());

@@ -1,7 +1,11 @@
 package dev.quarry.core.beam;
 
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -19,6 +23,37 @@ public final class PipelineProgress {
   private static final Logger LOG = LoggerFactory.getLogger("quarry");
 
   private PipelineProgress() {}
+
+  /**
+   * Runs {@code pipeline} and waits for it, logging progress every {@code everySeconds}: the counters
+   * while it runs on runners that return from {@code run()} at once (Direct with {@code blockOnRun=false}),
+   * or the elapsed time on runners whose {@code run()} blocks until the job ends (Flink in attached mode,
+   * whose counters arrive only at the end).
+   *
+   * @return the finished result (state DONE)
+   * @throws IllegalStateException if the pipeline ends in a state other than DONE
+   * @throws RuntimeException whatever the runner throws for a failed job (Beam's
+   *     {@code Pipeline.PipelineExecutionException} with the worker's exception as cause)
+   */
+  public static PipelineResult run(Pipeline pipeline, String label, int everySeconds) {
+    long start = System.nanoTime();
+    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "quarry-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    heartbeat.scheduleAtFixedRate(
+        () -> LOG.info("{}: running {}s", label, (System.nanoTime() - start) / 1_000_000_000L),
+        everySeconds, everySeconds, TimeUnit.SECONDS);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+    } finally {
+      heartbeat.shutdownNow();
+    }
+    await(result, label, everySeconds);
+    return result;
+  }
 
   /**
    * Waits until {@code result} finishes, logging {@code label} and the counters every {@code everySeconds}.

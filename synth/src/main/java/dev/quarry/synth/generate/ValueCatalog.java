@@ -102,8 +102,9 @@ public final class ValueCatalog implements Serializable {
   }
 
   /**
-   * Reads the seed data {@code <seedDir>/<table>/*.parquet} of every domain table with an in-memory
-   * DuckDB that never loads or installs extensions.
+   * Reads the seed data {@code <seedDir>/<table>/*.parquet} of every domain table through views over
+   * the Parquet files in an in-memory DuckDB that never loads or installs extensions; samples are taken in
+   * a total order (sort key, then every column), so they do not depend on file scan order.
    *
    * @throws IllegalArgumentException if a table directory is missing or DuckDB fails; the message names it
    */
@@ -117,7 +118,9 @@ public final class ValueCatalog implements Serializable {
         Statement st = c.createStatement()) {
       for (Domain.Table t : domain.tables()) {
         String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
-        st.execute("CREATE TABLE " + t.name() + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
+        // A view, not a table: DuckDB streams the Parquet files for each query, so the catalog never
+        // holds a whole table in memory (scale 100 has tens of millions of grade rows).
+        st.execute("CREATE VIEW " + t.name() + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
       }
       Map<String, TableStats> stats = new LinkedHashMap<>();
       Map<String, RowSample> samples = new LinkedHashMap<>();

@@ -1,0 +1,171 @@
+package dev.quarry.pipelines;
+
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.seed.SeedOptions;
+import dev.quarry.seed.SeedPipeline;
+import dev.quarry.seed.SeedResult;
+import dev.quarry.synth.SynthOptions;
+import dev.quarry.synth.SynthPipeline;
+import dev.quarry.synth.SynthResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code quarry bench scale}: seed and synth at growing scale on each runner, timed in one JVM, with each
+ * run's cost relative to scale 1 on the same runner and the linear-growth check (time at scale k ≤ 1.2 × k
+ * × time at scale 1).
+ */
+@Command(name = "scale", header = "Seed + synth at scale 1, 10, 100 on Direct and Flink: time, rows/s, pairs/s.",
+    mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Runs the seed and synth pipelines at each scale on each runner into temporary directories under",
+      "<workspace>/bench (deleted afterwards) and prints, per run: wall time of seed and synth, seed rows/s,",
+      "synth pairs/s, and cost relative to scale 1 on the same runner. Cost must grow no worse than linearly:",
+      "seed+synth time at scale k <= " + ScaleBench.SLACK + " x k x time at scale 1; the exit code is 1 when a run",
+      "breaks that. Scale 100 writes tens of millions of rows: give the JVM 4 GB or more (QUARRY_JAVA_OPTS)."
+    })
+final class ScaleBench implements Callable<Integer> {
+
+  /** Allowed slack over linear growth: time at scale k may be up to SLACK × k × time at scale 1. */
+  static final double SLACK = 1.2;
+
+  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
+      description = "Workspace whose bench/ folder holds the temporary outputs (default: ${DEFAULT-VALUE}).")
+  Path workspace;
+
+  @Option(names = "--scales", paramLabel = "N[,N...]", split = ",", defaultValue = "1,10,100",
+      description = "Scales to run, smallest first (default: ${DEFAULT-VALUE}).")
+  List<Integer> scales;
+
+  @Option(names = "--runners", paramLabel = "R[,R...]", split = ",", defaultValue = "direct,flink",
+      description = "Runners to run each scale on (default: ${DEFAULT-VALUE}).")
+  List<DataOptions.RunnerKind> runners;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+      description = "Workers per runner (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--samples-per-template", paramLabel = "N", defaultValue = "0",
+      description = "Synth value samples per template; 0 = the generator's default (default: ${DEFAULT-VALUE}).")
+  int samplesPerTemplate;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** One timed seed + synth run. */
+  record Measurement(DataOptions.RunnerKind runner, int scale, double seedSeconds, long rows, double synthSeconds,
+      long candidates, long pairs) {
+
+    double totalSeconds() {
+      return seedSeconds + synthSeconds;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (scales.isEmpty() || scales.stream().anyMatch(s -> s < 1 || s > 10_000)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--scales: each scale must be between 1 and 10000");
+    }
+    if (parallelism < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be >= 1");
+    }
+    List<Integer> ordered = scales.stream().distinct().sorted().toList();
+    Path root = workspace.toAbsolutePath().normalize().resolve("bench");
+    StageRunner.ensureWritable(root);
+    System.out.printf(Locale.ROOT, "bench scale: scales %s on %s, parallelism %d, max heap %,d MB%n",
+        ordered, runners, parallelism, Runtime.getRuntime().maxMemory() >> 20);
+    List<Measurement> all = new ArrayList<>();
+    for (DataOptions.RunnerKind runner : runners) {
+      for (int scale : ordered) {
+        Measurement m = measure(root, runner, scale);
+        all.add(m);
+        System.out.printf(Locale.ROOT, "%-6s scale %-4d seed %8.1f s (%,d rows)  synth %8.1f s (%,d pairs)%n",
+            runner, scale, m.seedSeconds(), m.rows(), m.synthSeconds(), m.pairs());
+      }
+    }
+    System.out.println();
+    System.out.print(table(all));
+    boolean linear = true;
+    for (Measurement m : all) {
+      Measurement base = baseline(all, m.runner());
+      if (base != null && m.scale() > base.scale()
+          && m.totalSeconds() > SLACK * m.scale() / base.scale() * base.totalSeconds()) {
+        linear = false;
+        System.out.printf(Locale.ROOT, "NOT LINEAR: %s scale %d took %.1f s > %.1f x %d x %.1f s%n",
+            m.runner(), m.scale(), m.totalSeconds(), SLACK, m.scale() / base.scale(), base.totalSeconds());
+      }
+    }
+    System.out.println(linear
+        ? "cost grows no worse than linearly on every runner (time at scale k <= " + SLACK + " x k x time at the smallest scale)"
+        : "cost grew worse than linearly");
+    return linear ? QuarryCli.EXIT_OK : QuarryCli.EXIT_FAILED;
+  }
+
+  private static Measurement baseline(List<Measurement> all, DataOptions.RunnerKind runner) {
+    return all.stream().filter(m -> m.runner() == runner).findFirst().orElse(null);
+  }
+
+  /** The results as a Markdown table, with each run's cost relative to the smallest scale on its runner. */
+  static String table(List<Measurement> all) {
+    StringBuilder b = new StringBuilder();
+    b.append("| runner | scale | seed rows | seed s | rows/s | synth s | pairs | pairs/s | seed+synth s | cost vs smallest | scale ratio |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measurement m : all) {
+      Measurement base = baseline(all, m.runner());
+      b.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.1f | %,.0f | %.1f | %,d | %,.0f | %.1f | %.1f× | %d× |%n",
+          m.runner(), m.scale(), m.rows(), m.seedSeconds(), m.rows() / m.seedSeconds(), m.synthSeconds(), m.pairs(),
+          m.pairs() / m.synthSeconds(), m.totalSeconds(), m.totalSeconds() / base.totalSeconds(),
+          m.scale() / base.scale()));
+    }
+    return b.toString();
+  }
+
+  private Measurement measure(Path root, DataOptions.RunnerKind runner, int scale) throws Exception {
+    DataOptions data = DataOptions.defaults(root);
+    data.seed = seed;
+    data.runner = runner;
+    data.parallelism = parallelism;
+    data.setScale(scale);
+    Path seedDir = Files.createTempDirectory(root, "seed-" + runner + "-x" + scale + "-");
+    Path datasetDir = Files.createTempDirectory(root, "dataset-" + runner + "-x" + scale + "-");
+    try {
+      SeedOptions so = Stages.runnerOptions(data, SeedOptions.class);
+      so.setOutputDir(seedDir.toString());
+      so.setSeed(seed);
+      so.setScale(scale);
+      so.setDomain(data.domain);
+      DomainLoader.load(data.domain);
+      long t0 = System.nanoTime();
+      SeedResult seeded = SeedPipeline.run(so);
+      double seedSeconds = (System.nanoTime() - t0) / 1e9;
+      long rows = seeded.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+
+      SynthOptions syo = Stages.runnerOptions(data, SynthOptions.class);
+      SynthSettings settings = SynthSettings.defaults();
+      settings.samplesPerTemplate = samplesPerTemplate;
+      settings.applyTo(syo);
+      syo.setOutputDir(datasetDir.toString());
+      syo.setSeedDir(seedDir.toString());
+      syo.setDomain(data.domain);
+      syo.setSeed(seed);
+      long t1 = System.nanoTime();
+      SynthResult synth = SynthPipeline.run(syo);
+      double synthSeconds = (System.nanoTime() - t1) / 1e9;
+      return new Measurement(runner, scale, seedSeconds, rows, synthSeconds,
+          synth.counts().path("candidates").asLong(), synth.counts().path("kept_pairs").asLong());
+    } finally {
+      StageRunner.deleteRecursively(seedDir);
+      StageRunner.deleteRecursively(datasetDir);
+    }
+  }
+}
