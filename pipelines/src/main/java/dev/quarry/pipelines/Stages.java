@@ -72,6 +72,7 @@ final class Stages {
           po.setDomain(o.domain);
           po.setSeed(o.seed);
           s.applyTo(po);
+          applyRunnerTuning(o, po);
           SynthResult r = SynthPipeline.run(po);
           return new StageRunner.StageOutput(r.counts(), r.rowsByFile());
         });
@@ -110,6 +111,16 @@ final class Stages {
       case flink -> throw new AssertionError("handled above");
     }
     return po;
+  }
+
+  /**
+   * Synth settings that depend on the runner but never change outputs: on Flink, enough spread buckets
+   * (16 per task slot, at least 128) for its hash partitioning to balance the task slots.
+   */
+  static void applyRunnerTuning(DataOptions o, SynthOptions po) {
+    if (o.runner == DataOptions.RunnerKind.flink) {
+      po.setSpreadBuckets(Math.max(128, 16 * o.effectiveParallelism()));
+    }
   }
 
   private static <T extends PipelineOptions> T flinkOptions(DataOptions o, Class<T> type) {

@@ -70,6 +70,20 @@ class QuarryCliTest {
   }
 
   @Test
+  void flinkOptionsAreCheckedBeforeAnythingRuns() {
+    assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "spark"))
+        .isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("--runner").contains("direct, flink");
+    assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "flink", "--flink-master", "nohost"))
+        .isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("'--flink-master': 'nohost'");
+    assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--flink-master", "localhost:8081"))
+        .isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("--flink-master needs --runner flink");
+    assertThat(tmp.resolve("seed")).doesNotExist();
+  }
+
+  @Test
   void unwritableWorkspaceIsReportedAndNothingIsWritten() throws Exception {
     Path file = tmp.resolve("a-file");
     Files.writeString(file, "x");

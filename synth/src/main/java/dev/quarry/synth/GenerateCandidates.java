@@ -25,22 +25,35 @@ import org.apache.beam.sdk.values.PCollection;
 public final class GenerateCandidates extends PTransform<PBegin, PCollection<Candidate>> {
 
   /**
-   * Buckets used to spread work over workers. A bounded number matters on the Direct runner, which makes
-   * one bundle per key: per-element random keys would cost one bundle (milliseconds) per candidate. Enough
-   * of them matters on Flink, which hash-partitions the bucket keys over its task slots: with 8 buckets on
-   * 2 slots one slot got most of them and executed alone for most of a scale-100 run.
+   * Default number of buckets used to spread work over workers. A bounded number matters on the Direct
+   * runner, which makes one bundle per key: per-element random keys would cost one bundle (milliseconds)
+   * per candidate, and 128 buckets made a scale-1 synth run 2x slower than 8 there. Flink hash-partitions
+   * the bucket keys over its task slots and needs more of them to balance (see {@code SynthOptions#getSpreadBuckets}).
    */
-  public static final int SPREAD_BUCKETS = 128;
+  public static final int SPREAD_BUCKETS = 8;
 
   private final Domain domain;
   private final ValueCatalog catalog;
   private final SynthConfig config;
+  private final int spreadBuckets;
 
   /** Generation over {@code domain} with values from {@code catalog} and settings {@code config}. */
   public GenerateCandidates(Domain domain, ValueCatalog catalog, SynthConfig config) {
+    this(domain, catalog, config, SPREAD_BUCKETS);
+  }
+
+  /**
+   * Like {@link #GenerateCandidates(Domain, ValueCatalog, SynthConfig)} with {@code spreadBuckets} random
+   * keys for spreading specs and candidates over workers (≥ 1; does not change any output).
+   */
+  public GenerateCandidates(Domain domain, ValueCatalog catalog, SynthConfig config, int spreadBuckets) {
+    if (spreadBuckets < 1) {
+      throw new IllegalArgumentException("spreadBuckets must be >= 1, got " + spreadBuckets);
+    }
     this.domain = domain;
     this.catalog = catalog;
     this.config = config;
+    this.spreadBuckets = spreadBuckets;
   }
 
   @Override
@@ -48,9 +61,9 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
     List<TemplateSpec> specs = new CandidateGenerator(domain, catalog, config).templates();
     return begin
         .apply("CreateTemplateSpecs", Create.of(specs))
-        .apply("SpreadSpecs", Reshuffle.<TemplateSpec>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
+        .apply("SpreadSpecs", Reshuffle.<TemplateSpec>viaRandomKey().withNumBuckets(spreadBuckets))
         .apply("ExpandTemplates", ParDo.of(new ExpandTemplateFn(domain, catalog, config)))
-        .apply("SpreadCandidates", Reshuffle.<Candidate>viaRandomKey().withNumBuckets(SPREAD_BUCKETS));
+        .apply("SpreadCandidates", Reshuffle.<Candidate>viaRandomKey().withNumBuckets(spreadBuckets));
   }
 
   /** Expands one template spec into its candidates. */

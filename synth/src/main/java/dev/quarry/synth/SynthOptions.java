@@ -57,6 +57,13 @@ public interface SynthOptions extends PipelineOptions {
 
   void setRowCap(int value);
 
+  @Description("Random keys used to spread template specs and candidates over workers: 8 suits the Direct "
+      + "runner (one bundle per key); Flink balances its task slots better with 128 or more. Outputs do not depend on it.")
+  @Default.Integer(8)
+  int getSpreadBuckets();
+
+  void setSpreadBuckets(int value);
+
   @Description("Fault injection for failure tests: each execution worker throws after executing this many "
       + "candidates; 0 (default) = off.")
   @Default.Integer(0)

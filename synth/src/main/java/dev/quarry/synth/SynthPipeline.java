@@ -59,6 +59,9 @@ public final class SynthPipeline {
     if (o.getRowCap() < 1) {
       throw new IllegalArgumentException("rowCap must be >= 1, got " + o.getRowCap());
     }
+    if (o.getSpreadBuckets() < 1) {
+      throw new IllegalArgumentException("spreadBuckets must be >= 1, got " + o.getSpreadBuckets());
+    }
     if (o.getFailAfterCandidates() < 0) {
       throw new IllegalArgumentException("failAfterCandidates must be >= 0, got " + o.getFailAfterCandidates());
     }
@@ -120,7 +123,7 @@ public final class SynthPipeline {
   public static void build(Pipeline p, Domain domain, ValueCatalog catalog, SynthOptions o) {
     SynthCoders.register(p);
     PCollectionTuple executed = p
-        .apply("GenerateCandidates", new GenerateCandidates(domain, catalog, config(o)))
+        .apply("GenerateCandidates", new GenerateCandidates(domain, catalog, config(o), o.getSpreadBuckets()))
         .apply("ExecuteCandidates", new ExecuteCandidates(domain, o.getSeedDir(), sandboxSettings(o), o.getKeepEmpty(),
             o.getFailAfterCandidates()));
     PCollectionTuple deduped = executed.get(ExecuteCandidates.EXECUTED)
