@@ -78,6 +78,24 @@ public final class DataOptions {
     return o;
   }
 
+  /**
+   * The options of a test-suite database: the same workspace, domain, runner, parallelism and Flink master
+   * with another seed, scale 1 and no {@code --force}.
+   */
+  DataOptions forTestSuiteSeed(long otherSeed) {
+    DataOptions t = new DataOptions();
+    t.spec = spec;
+    t.workspace = workspace;
+    t.domain = domain;
+    t.seed = otherSeed;
+    t.runner = runner;
+    t.parallelism = parallelism;
+    t.flinkMaster = flinkMaster;
+    t.flinkMasterGiven = flinkMasterGiven;
+    t.force = false;
+    return t;
+  }
+
   /** Scale factor (≥ 1). */
   public int scale() {
     return scale;

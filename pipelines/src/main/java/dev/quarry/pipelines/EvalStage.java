@@ -65,13 +65,7 @@ final class EvalStage {
     }
     List<Path> suiteDirs = new ArrayList<>();
     for (long seed : s.testSuiteSeeds()) {
-      DataOptions t = new DataOptions();
-      t.workspace = o.workspace;
-      t.domain = o.domain;
-      t.seed = seed;
-      t.runner = o.runner;
-      t.parallelism = o.parallelism;
-      t.force = false;
+      DataOptions t = o.forTestSuiteSeed(seed);
       suiteDirs.add(Stages.seed(t, command, false).dir());
     }
     Path root = o.workspace().root();
