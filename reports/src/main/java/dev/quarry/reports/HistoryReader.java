@@ -1,9 +1,9 @@
 package dev.quarry.reports;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +41,7 @@ public final class HistoryReader {
     props.setProperty("duckdb.read_only", "true");
     props.setProperty("autoinstall_known_extensions", "false");
     props.setProperty("autoload_known_extensions", "false");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
+    try (Connection c = LocalDuckDb.connect("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
         Statement st = c.createStatement()) {
       List<RunRecord> runs = new ArrayList<>();
       try (ResultSet rs = st.executeQuery(

@@ -1,12 +1,12 @@
 package dev.quarry.core.sql;
 
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.duckdb.LocalDuckDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -100,19 +100,19 @@ public final class SqlSandbox implements AutoCloseable {
       if (settings.readOnlyDatabase()) {
         file = Files.createTempFile(work, "seed-", ".duckdb");
         Files.delete(file);
-        try (Connection loader = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
+        try (Connection loader = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
           configure(loader, settings, work);
           loadTables(loader, domain, seedDir);
         }
         Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
         p.setProperty("jdbc_stream_results", "true");
-        conn = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        conn = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
         configure(conn, settings, work);
       } else {
         Properties p = new Properties();
         p.setProperty("jdbc_stream_results", "true");
-        conn = DriverManager.getConnection("jdbc:duckdb:", p);
+        conn = LocalDuckDb.connect("jdbc:duckdb:", p);
         configure(conn, settings, work);
         loadTables(conn, domain, seedDir);
       }

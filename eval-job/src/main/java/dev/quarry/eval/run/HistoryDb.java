@@ -1,9 +1,9 @@
 package dev.quarry.eval.run;
 
+import dev.quarry.core.duckdb.LocalDuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -220,7 +220,7 @@ public final class HistoryDb {
     if (readOnly) {
       p.setProperty("duckdb.read_only", "true");
     }
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    Connection c = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
     try (Statement st = c.createStatement()) {
       st.execute("SET autoinstall_known_extensions=false");
       st.execute("SET autoload_known_extensions=false");
