@@ -14,6 +14,9 @@ import dev.quarry.seed.SeedResult;
 import dev.quarry.synth.SynthOptions;
 import dev.quarry.synth.SynthPipeline;
 import dev.quarry.synth.SynthResult;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,6 +133,10 @@ final class Stages {
       throw new IllegalStateException("--runner flink needs the Beam Flink runner (" + FLINK_RUNNER
           + ") on the class path; use the quarry.jar built by 'mvn package'", e);
     }
+    String master = o.flinkMaster();
+    if (!master.startsWith("[")) {
+      checkReachable(master);
+    }
     return PipelineOptionsFactory.fromArgs(
             "--runner=FlinkRunner",
             "--flinkMaster=" + o.flinkMaster(),
@@ -138,6 +145,25 @@ final class Stages {
             // Quarry DoFn mutates its input (the Direct runner enforces that in every test).
             "--fasterCopy=true")
         .as(type);
+  }
+
+  /**
+   * Fails fast, naming the address, when nothing listens at a remote {@code --flink-master}; Flink's own
+   * client would retry for about a minute and then report only "Connection refused".
+   *
+   * @throws IllegalStateException if no TCP connection to {@code hostPort} opens within 5 s
+   */
+  static void checkReachable(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    String host = hostPort.substring(0, colon);
+    int port = Integer.parseInt(hostPort.substring(colon + 1));
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 5_000);
+    } catch (IOException e) {
+      // No cause attached: the stage failure shows its root cause's message, and this one names the address.
+      throw new IllegalStateException("Cannot reach the Flink JobManager at " + hostPort + " (--flink-master): "
+          + e.getMessage() + "; start the cluster or pass its REST address (rest.port, default 8081)");
+    }
   }
 
   private static final String FLINK_RUNNER = "org.apache.beam.runners.flink.FlinkRunner";

@@ -84,6 +84,19 @@ class QuarryCliTest {
   }
 
   @Test
+  void unreachableFlinkMasterFailsFastNamingTheAddress() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    int code = QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "flink",
+        "--flink-master", "localhost:" + port);
+    assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(stderr()).contains("Cannot reach the Flink JobManager at localhost:" + port + " (--flink-master)");
+    assertThat(tmp.resolve("seed").resolve("education-s42-x1")).doesNotExist();
+  }
+
+  @Test
   void unwritableWorkspaceIsReportedAndNothingIsWritten() throws Exception {
     Path file = tmp.resolve("a-file");
     Files.writeString(file, "x");
