@@ -96,23 +96,22 @@ final class Stages {
    * @throws IllegalStateException if the Flink runner is not on the class path
    */
   static <T extends PipelineOptions> T runnerOptions(DataOptions o, Class<T> type) {
-    if (o.runner == DataOptions.RunnerKind.flink) {
-      return flinkOptions(o, type);
-    }
+    return switch (o.runner) {
+      case direct -> directOptions(o, type);
+      case flink -> flinkOptions(o, type);
+    };
+  }
+
+  private static <T extends PipelineOptions> T directOptions(DataOptions o, Class<T> type) {
     T po = PipelineOptionsFactory.as(type);
-    switch (o.runner) {
-      case direct -> {
-        po.setRunner(DirectRunner.class);
-        DirectOptions d = po.as(DirectOptions.class);
-        d.setTargetParallelism(o.effectiveParallelism());
-        // The Direct runner's per-element immutability and encodability checks slow runs 2.5-3x; the
-        // test suite keeps them on for every DoFn.
-        d.setEnforceImmutability(false);
-        d.setEnforceEncodability(false);
-        d.setBlockOnRun(false); // so that long stages can log progress while they run
-      }
-      case flink -> throw new AssertionError("handled above");
-    }
+    po.setRunner(DirectRunner.class);
+    DirectOptions d = po.as(DirectOptions.class);
+    d.setTargetParallelism(o.effectiveParallelism());
+    // The Direct runner's per-element immutability and encodability checks slow runs 2.5-3x; the
+    // test suite keeps them on for every DoFn.
+    d.setEnforceImmutability(false);
+    d.setEnforceEncodability(false);
+    d.setBlockOnRun(false); // so that long stages can log progress while they run
     return po;
   }
 
@@ -139,7 +138,7 @@ final class Stages {
     }
     return PipelineOptionsFactory.fromArgs(
             "--runner=FlinkRunner",
-            "--flinkMaster=" + o.flinkMaster(),
+            "--flinkMaster=" + master,
             "--parallelism=" + o.effectiveParallelism(),
             // Elements are handed between chained operators without a coder round trip; safe because no
             // Quarry DoFn mutates its input (the Direct runner enforces that in every test).
