@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       "<workspace>/bench (deleted afterwards) and prints, per run: wall time of seed and synth, seed rows/s,",
       "synth pairs/s, and cost relative to scale 1 on the same runner. Cost must grow no worse than linearly:",
       "seed+synth time at scale k <= " + ScaleBench.SLACK + " x k x time at scale 1; the exit code is 1 when a run",
-      "breaks that. Scale 100 writes tens of millions of rows: give the JVM 4 GB or more (QUARRY_JAVA_OPTS)."
+      "breaks that. Scale 100 writes tens of millions of rows; Flink runs it in 4 GB of heap, but the Direct runner",
+      "holds whole tables at its grouping steps and needs much more (README's table: QUARRY_JAVA_OPTS=-Xmx14g)."
     })
 final class ScaleBench implements Callable<Integer> {
 
@@ -41,11 +42,11 @@ final class ScaleBench implements Callable<Integer> {
       description = "Workspace whose bench/ folder holds the temporary outputs (default: ${DEFAULT-VALUE}).")
   Path workspace;
 
-  @Option(names = "--scales", paramLabel = "N[,N...]", split = ",", defaultValue = "1,10,100",
-      description = "Scales to run, smallest first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--scales", paramLabel = "N", split = ",", defaultValue = "1,10,100",
+      description = "Scales to run, in increasing order; costs are relative to the smallest (default: ${DEFAULT-VALUE}).")
   List<Integer> scales;
 
-  @Option(names = "--runners", paramLabel = "R[,R...]", split = ",", defaultValue = "direct,flink",
+  @Option(names = "--runners", paramLabel = "RUNNER", split = ",", defaultValue = "direct,flink",
       description = "Runners to run each scale on (default: ${DEFAULT-VALUE}).")
   List<DataOptions.RunnerKind> runners;
 
