@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "synth pairs/s, and cost relative to scale 1 on the same runner. Cost must grow no worse than linearly:",
       "seed+synth time at scale k <= " + ScaleBench.SLACK + " x k x time at scale 1; the exit code is 1 when a run",
       "breaks that. Scale 100 writes tens of millions of rows; Flink runs it in 4 GB of heap, but the Direct runner",
-      "holds whole tables at its grouping steps and needs much more (README's table: QUARRY_JAVA_OPTS=-Xmx14g)."
+      "holds whole tables at its grouping steps and may need far more (README's table used QUARRY_JAVA_OPTS=-Xmx14g)."
     })
 final class ScaleBench implements Callable<Integer> {
 
