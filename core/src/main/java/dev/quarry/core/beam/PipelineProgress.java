@@ -1,5 +1,6 @@
 package dev.quarry.core.beam;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,15 +60,24 @@ public final class PipelineProgress {
    * Waits until {@code result} finishes, logging {@code label} and the counters every {@code everySeconds}.
    *
    * @return final counter values by counter name (attempted values; summed over steps)
-   * @throws IllegalStateException if the pipeline ends in a state other than DONE
+   * @throws IllegalStateException if the pipeline ends in a state other than DONE, or if the heap stays
+   *     exhausted while it runs ({@link HeapWatch}; the pipeline is then cancelled)
    */
   public static Map<String, Long> await(PipelineResult result, String label, int everySeconds) {
     long start = System.nanoTime();
+    HeapWatch heap = new HeapWatch();
     PipelineResult.State state;
     while (true) {
       state = result.waitUntilFinish(Duration.standardSeconds(everySeconds));
       if (state != null && state.isTerminal()) {
         break;
+      }
+      if (heap.exhausted()) {
+        cancelQuietly(result);
+        throw new IllegalStateException(label + ": the JVM heap is exhausted (" + heap.describe()
+            + " still in use after garbage collection on " + HeapWatch.STRIKES + " checks " + everySeconds
+            + " s apart); this runner holds too much in memory at this scale: use --runner flink, or a larger -Xmx"
+            + " in QUARRY_JAVA_OPTS");
       }
       Map<String, Long> now = counters(result);
       LOG.info("{}: running {}s {}", label, (System.nanoTime() - start) / 1_000_000_000L, now.isEmpty() ? "" : now);
@@ -76,6 +86,14 @@ public final class PipelineProgress {
       throw new IllegalStateException(label + " pipeline ended in state " + state);
     }
     return counters(result);
+  }
+
+  private static void cancelQuietly(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      // the job is being abandoned; the caller's exception says why
+    }
   }
 
   /** Current counter values by name, summed over steps (committed when supported, else attempted). */
