@@ -1,8 +1,6 @@
 package dev.quarry.pipelines;
 
-import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.workspace.StageRunner;
-import dev.quarry.seed.SeedOptions;
 import dev.quarry.seed.SeedPipeline;
 import dev.quarry.seed.SeedResult;
 import dev.quarry.synth.SynthOptions;
@@ -65,7 +63,7 @@ final class ScaleBench implements Callable<Integer> {
 
   /** One timed seed + synth run. */
   record Measurement(DataOptions.RunnerKind runner, int scale, double seedSeconds, long rows, double synthSeconds,
-      long candidates, long pairs) {
+      long pairs) {
 
     double totalSeconds() {
       return seedSeconds + synthSeconds;
@@ -150,31 +148,18 @@ final class ScaleBench implements Callable<Integer> {
     Path seedDir = Files.createTempDirectory(root, "seed-" + runner + "-x" + scale + "-");
     Path datasetDir = Files.createTempDirectory(root, "dataset-" + runner + "-x" + scale + "-");
     try {
-      SeedOptions so = Stages.runnerOptions(data, SeedOptions.class);
-      so.setOutputDir(seedDir.toString());
-      so.setSeed(seed);
-      so.setScale(scale);
-      so.setDomain(data.domain);
-      DomainLoader.load(data.domain);
       long t0 = System.nanoTime();
-      SeedResult seeded = SeedPipeline.run(so);
+      SeedResult seeded = SeedPipeline.run(Stages.seedOptions(data, seedDir));
       double seedSeconds = (System.nanoTime() - t0) / 1e9;
       long rows = seeded.rowCounts().values().stream().mapToLong(Long::longValue).sum();
 
-      SynthOptions syo = Stages.runnerOptions(data, SynthOptions.class);
       SynthSettings settings = SynthSettings.defaults();
       settings.samplesPerTemplate = samplesPerTemplate;
-      settings.applyTo(syo);
-      Stages.applyRunnerTuning(data, syo);
-      syo.setOutputDir(datasetDir.toString());
-      syo.setSeedDir(seedDir.toString());
-      syo.setDomain(data.domain);
-      syo.setSeed(seed);
+      SynthOptions syo = Stages.synthOptions(data, settings, seedDir, datasetDir);
       long t1 = System.nanoTime();
       SynthResult synth = SynthPipeline.run(syo);
       double synthSeconds = (System.nanoTime() - t1) / 1e9;
-      return new Measurement(runner, scale, seedSeconds, rows, synthSeconds,
-          synth.counts().path("candidates").asLong(), synth.counts().path("kept_pairs").asLong());
+      return new Measurement(runner, scale, seedSeconds, rows, synthSeconds, synth.counts().path("kept_pairs").asLong());
     } finally {
       StageRunner.deleteRecursively(seedDir);
       StageRunner.deleteRecursively(datasetDir);

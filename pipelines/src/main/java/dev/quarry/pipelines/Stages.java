@@ -44,12 +44,7 @@ final class Stages {
     Path out = ws.seedDir(o.domain, o.seed, o.scale());
     return StageRunner.run(
         new StageRunner.StageRequest("seed", command, options, o.seed, Map.of(), force), out, tmp -> {
-          SeedOptions po = runnerOptions(o, SeedOptions.class);
-          po.setOutputDir(tmp.toString());
-          po.setSeed(o.seed);
-          po.setScale(o.scale());
-          po.setDomain(o.domain);
-          SeedResult r = SeedPipeline.run(po);
+          SeedResult r = SeedPipeline.run(seedOptions(o, tmp));
           ObjectNode counts = JsonNodeFactory.instance.objectNode();
           ObjectNode rows = counts.putObject("rows");
           r.rowCounts().forEach(rows::put);
@@ -69,16 +64,31 @@ final class Stages {
     return StageRunner.run(
         new StageRunner.StageRequest("synth", command, options, o.seed, Map.of("seed", seedDir), o.force), out,
         tmp -> {
-          SynthOptions po = runnerOptions(o, SynthOptions.class);
-          po.setOutputDir(tmp.toString());
-          po.setSeedDir(seedDir.toString());
-          po.setDomain(o.domain);
-          po.setSeed(o.seed);
-          s.applyTo(po);
-          applyRunnerTuning(o, po);
-          SynthResult r = SynthPipeline.run(po);
+          SynthResult r = SynthPipeline.run(synthOptions(o, s, seedDir, tmp));
           return new StageRunner.StageOutput(r.counts(), r.rowsByFile());
         });
+  }
+
+  /** Seed pipeline options for the data options' runner, domain, seed and scale, writing into {@code outputDir}. */
+  static SeedOptions seedOptions(DataOptions o, Path outputDir) {
+    SeedOptions po = runnerOptions(o, SeedOptions.class);
+    po.setOutputDir(outputDir.toString());
+    po.setSeed(o.seed);
+    po.setScale(o.scale());
+    po.setDomain(o.domain);
+    return po;
+  }
+
+  /** Synth pipeline options for the data options and settings over {@code seedDir}, writing into {@code outputDir}. */
+  static SynthOptions synthOptions(DataOptions o, SynthSettings s, Path seedDir, Path outputDir) {
+    SynthOptions po = runnerOptions(o, SynthOptions.class);
+    po.setOutputDir(outputDir.toString());
+    po.setSeedDir(seedDir.toString());
+    po.setDomain(o.domain);
+    po.setSeed(o.seed);
+    s.applyTo(po);
+    applyRunnerTuning(o, po);
+    return po;
   }
 
   /** Runs (or skips when up to date) the embedded trainer with default settings; progress goes to {@code log}. */
@@ -119,7 +129,7 @@ final class Stages {
    * Synth settings that depend on the runner but never change outputs: on Flink, enough spread buckets
    * (16 per task slot, at least 128) for its hash partitioning to balance the task slots.
    */
-  static void applyRunnerTuning(DataOptions o, SynthOptions po) {
+  private static void applyRunnerTuning(DataOptions o, SynthOptions po) {
     if (o.runner == DataOptions.RunnerKind.flink) {
       po.setSpreadBuckets(Math.max(128, 16 * o.effectiveParallelism()));
     }

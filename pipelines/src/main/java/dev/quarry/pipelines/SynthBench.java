@@ -7,7 +7,6 @@ import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.workspace.StageRunner;
-import dev.quarry.seed.SeedOptions;
 import dev.quarry.seed.SeedPipeline;
 import dev.quarry.seed.SeedResult;
 import dev.quarry.synth.ExecuteCandidates;
@@ -67,23 +66,15 @@ final class SynthBench implements Callable<Integer> {
     Path seedTmp = Files.createTempDirectory(tmpRoot, "seed-");
     try {
       // (1) seed generation
-      SeedOptions so = Stages.runnerOptions(data, SeedOptions.class);
-      so.setOutputDir(seedTmp.toString());
-      so.setSeed(data.seed);
-      so.setScale(data.scale());
-      so.setDomain(data.domain);
       long t0 = System.nanoTime();
-      SeedResult sr = SeedPipeline.run(so);
+      SeedResult sr = SeedPipeline.run(Stages.seedOptions(data, seedTmp));
       double seedS = (System.nanoTime() - t0) / 1e9;
       long rows = sr.rowCounts().values().stream().mapToLong(Long::longValue).sum();
       System.out.printf("seed generation: %,d rows in %.2f s = %,.0f rows/s (scale %d, parallelism %d, JVM warm-up included)%n",
           rows, seedS, rows / seedS, data.scale(), data.effectiveParallelism());
 
       // candidate SQL, generated in the driver
-      SynthOptions syo = Stages.runnerOptions(data, SynthOptions.class);
-      syo.setSeedDir(seedTmp.toString());
-      syo.setOutputDir(tmpRoot.resolve("unused").toString());
-      syo.setSeed(data.seed);
+      SynthOptions syo = Stages.synthOptions(data, SynthSettings.defaults(), seedTmp, tmpRoot.resolve("unused"));
       ValueCatalog catalog = ValueCatalog.fromSeed(domain, seedTmp);
       CandidateGenerator gen = new CandidateGenerator(domain, catalog, SynthPipeline.config(syo));
       List<Candidate> candidates = new ArrayList<>();

@@ -15,10 +15,6 @@ import java.util.stream.Stream;
 import dev.quarry.core.beam.PipelineProgress;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /** Runs Stage 1: builds the seed-data pipeline from {@link SeedOptions}, runs it and reports what it wrote. */
 public final class SeedPipeline {
@@ -72,19 +68,7 @@ public final class SeedPipeline {
   }
 
   private static Map<String, Long> rowCounts(PipelineResult result, Domain domain) {
-    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(WriteParquetShards.METRICS_NAMESPACE))
-        .build());
-    Map<String, Long> byName = new LinkedHashMap<>();
-    for (MetricResult<Long> c : metrics.getCounters()) {
-      long value;
-      try {
-        value = c.getCommitted();
-      } catch (UnsupportedOperationException e) {
-        value = c.getAttempted();
-      }
-      byName.merge(c.getName().getName(), value, Long::sum);
-    }
+    Map<String, Long> byName = PipelineProgress.counters(result, WriteParquetShards.METRICS_NAMESPACE);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : domain.tableNames()) {
       counts.put(table, byName.getOrDefault(WriteParquetShards.counterName(table), 0L));

@@ -37,14 +37,12 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
   private final SynthConfig config;
   private final int spreadBuckets;
 
-  /** Generation over {@code domain} with values from {@code catalog} and settings {@code config}. */
-  public GenerateCandidates(Domain domain, ValueCatalog catalog, SynthConfig config) {
-    this(domain, catalog, config, SPREAD_BUCKETS);
-  }
-
   /**
-   * Like {@link #GenerateCandidates(Domain, ValueCatalog, SynthConfig)} with {@code spreadBuckets} random
-   * keys for spreading specs and candidates over workers (≥ 1; does not change any output).
+   * Generation over {@code domain} with values from {@code catalog} and settings {@code config}, with
+   * {@code spreadBuckets} random keys for spreading specs and candidates over workers (≥ 1, e.g.
+   * {@link #SPREAD_BUCKETS}; does not change any output).
+   *
+   * @throws IllegalArgumentException if {@code spreadBuckets < 1}
    */
   public GenerateCandidates(Domain domain, ValueCatalog catalog, SynthConfig config, int spreadBuckets) {
     if (spreadBuckets < 1) {

@@ -59,7 +59,7 @@ public interface SynthOptions extends PipelineOptions {
 
   @Description("Random keys used to spread template specs and candidates over workers: 8 suits the Direct "
       + "runner (one bundle per key); Flink balances its task slots better with 128 or more. Outputs do not depend on it.")
-  @Default.Integer(8)
+  @Default.Integer(GenerateCandidates.SPREAD_BUCKETS)
   int getSpreadBuckets();
 
   void setSpreadBuckets(int value);

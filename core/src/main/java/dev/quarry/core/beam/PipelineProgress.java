@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -98,9 +99,20 @@ public final class PipelineProgress {
 
   /** Current counter values by name, summed over steps (committed when supported, else attempted). */
   public static Map<String, Long> counters(PipelineResult result) {
+    return counters(result, null);
+  }
+
+  /**
+   * Like {@link #counters(PipelineResult)}, restricted to the counters of {@code namespace} (all when null).
+   */
+  public static Map<String, Long> counters(PipelineResult result, String namespace) {
     Map<String, Long> out = new TreeMap<>();
     try {
-      MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+      MetricsFilter.Builder filter = MetricsFilter.builder();
+      if (namespace != null) {
+        filter.addNameFilter(MetricNameFilter.inNamespace(namespace));
+      }
+      MetricQueryResults q = result.metrics().queryMetrics(filter.build());
       for (MetricResult<Long> c : q.getCounters()) {
         Long v;
         try {

@@ -188,16 +188,7 @@ public final class Decoder {
       Batch batch = Batch.of(m, questions, null, generated, model.config().maxQuestion());
       long t = batch.tokens().getShape().get(1);
       NDArray h = model.forward(batch.tokens(), batch.positions(), batch.keyMask(), false);
-      NDArray last = h.get(new NDIndex(":, " + (t - 1) + ", :"));
-      NDArray lp = model.logits(last).logSoftmax(-1);
-      int b = questions.size();
-      int v = (int) lp.getShape().get(1);
-      float[] flat = lp.toFloatArray();
-      float[][] out = new float[b][v];
-      for (int r = 0; r < b; r++) {
-        System.arraycopy(flat, r * v, out[r], 0, v);
-      }
-      return out;
+      return lastLogProbs(h.get(new NDIndex(":, " + (t - 1) + ", :")), questions.size());
     }
   }
 
