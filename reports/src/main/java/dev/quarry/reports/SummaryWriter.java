@@ -55,10 +55,7 @@ public final class SummaryWriter {
     RunRecord prev = h.previous().orElse(null);
     if (latest == null) {
       root.putNull("latest");
-      root.putNull("previous");
-      root.putNull("delta_points");
-      root.putObject("by_category_delta_points");
-      return root;
+      return withoutComparison(root);
     }
     ObjectNode l = root.putObject("latest");
     l.put("run_id", latest.runId());
@@ -87,10 +84,7 @@ public final class SummaryWriter {
     l.put("gate", baseline == null ? null : baseline.path("gate").asText(null));
     l.set("newly_failing", baseline == null ? JSON.createArrayNode() : baseline.path("newly_failing").deepCopy());
     if (prev == null) {
-      root.putNull("previous");
-      root.putNull("delta_points");
-      root.putObject("by_category_delta_points");
-      return root;
+      return withoutComparison(root);
     }
     ObjectNode p = root.putObject("previous");
     p.put("run_id", prev.runId());
@@ -169,5 +163,13 @@ public final class SummaryWriter {
       default -> throw new IllegalArgumentException("Unknown metric " + metric);
     };
     return f.applyAsDouble(r);
+  }
+
+  /** Marks {@code root} as having no previous run to compare with; returns it. */
+  private static ObjectNode withoutComparison(ObjectNode root) {
+    root.putNull("previous");
+    root.putNull("delta_points");
+    root.putObject("by_category_delta_points");
+    return root;
   }
 }
