@@ -26,6 +26,18 @@ public enum ErrorClass {
   OUT_OF_MEMORY,
   /** The sandbox's lock-down refused an operation (permission, read-only, external access). */
   PERMISSION,
+  /**
+   * The result exceeded the sandbox's size bound ({@link SqlSandbox#MAX_RESULT_CHARS} characters of cell
+   * text), so it was dropped rather than held in memory.
+   */
+  RESULT_TOO_LARGE,
+  /**
+   * The isolated worker process that ran the query died (crash, or killed for exceeding its memory cap is
+   * {@link #OUT_OF_MEMORY}) and was restarted.
+   */
+  WORKER_FAILED,
+  /** Quarry itself failed while handling this one query (a bug or a resource exhausted in the harness). */
+  INTERNAL,
   /** Anything else. */
   OTHER;
 

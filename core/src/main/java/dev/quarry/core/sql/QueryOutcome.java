@@ -59,6 +59,18 @@ public record QueryOutcome(
         false, null, micros);
   }
 
+  /**
+   * An ERROR outcome made by the harness rather than DuckDB (a worker that died, an exception while
+   * scoring).
+   *
+   * @param errorClass the class, e.g. {@link ErrorClass#INTERNAL} or {@link ErrorClass#WORKER_FAILED}
+   * @param message what happened, naming the query or question where known
+   * @return the outcome, with no rows and no elapsed time
+   */
+  public static QueryOutcome internalError(ErrorClass errorClass, String message) {
+    return failed(Status.ERROR, errorClass, message, false, 0);
+  }
+
   static QueryOutcome failed(Status status, ErrorClass errorClass, String message, boolean ordered, long micros) {
     return new QueryOutcome(status, null, errorClass, message, List.of(), List.of(), List.of(), 0, ordered, null,
         micros);

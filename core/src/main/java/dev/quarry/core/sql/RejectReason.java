@@ -9,6 +9,12 @@ public enum RejectReason {
   EMPTY,
   /** The text is longer than {@link SqlValidator#MAX_LENGTH} characters. */
   TOO_LONG,
+  /**
+   * The text nests brackets deeper than {@link SqlShape#MAX_DEPTH} or has more than
+   * {@link SqlShape#MAX_OPERATORS} operators (checked before any recursive walk), or a recursive walk
+   * still ran out of stack.
+   */
+  TOO_COMPLEX,
   /** JSqlParser cannot parse the text (or parsing took too long). */
   PARSE_ERROR,
   /** More than one statement, as DuckDB or JSqlParser would split the text. */

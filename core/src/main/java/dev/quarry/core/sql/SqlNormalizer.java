@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * function names) lower-cased; double-quoted identifiers that need no quoting lose their quotes;
  * whitespace runs become one space; trailing semicolons go. Text that JSqlParser cannot parse, or that
  * contains {@code //} (which JSqlParser misreads as a comment, see {@code /work/shared/STACK.md}), gets
- * only the lexical steps, so two different queries never collapse because of a misparse. The result
+ * only the lexical steps, so two different queries never collapse because of a misparse. So does text
+ * longer than {@link SqlValidator#MAX_LENGTH} or outside {@link SqlShape}'s depth/operator limits (the
+ * lexical steps are one linear pass, so a megabyte of SQL cannot exhaust the stack). The result
  * is for comparison, not necessarily for execution.
  */
 public final class SqlNormalizer {
@@ -43,10 +45,11 @@ public final class SqlNormalizer {
       return "";
     }
     String text = sql;
-    if (!sql.contains("//") && DuckDbLexer.split(sql).statements().size() == 1) {
+    if (sql.length() <= SqlValidator.MAX_LENGTH && SqlShape.of(sql).withinLimits() && !sql.contains("//")
+        && DuckDbLexer.split(sql).statements().size() == 1) {
       try {
         text = SqlParsing.parseSelect(sql).toString();
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | StackOverflowError e) {
         text = sql;
       }
     }

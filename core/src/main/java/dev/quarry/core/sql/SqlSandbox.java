@@ -2,6 +2,7 @@ package dev.quarry.core.sql;
 
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.duckdb.LocalDuckDb;
+import dev.quarry.core.text.SafeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +45,23 @@ import java.util.stream.Stream;
  * ({@link #execute} is synchronized so misuse serializes rather than fails). Open one sandbox per
  * worker thread (e.g. in a DoFn's {@code @Setup}) and close it in {@code @Teardown}.
  */
-public final class SqlSandbox implements AutoCloseable {
+public final class SqlSandbox implements SqlExecutor {
+
+  /**
+   * Longest cell text kept whole, in characters; a longer value (a huge string or list) is kept as its first
+   * {@value #CELL_KEEP_CHARS} characters plus a marker with its length and SHA-256 (see
+   * {@link SafeText#bounded}), so results stay comparable but bounded.
+   */
+  public static final int MAX_CELL_CHARS = 4_096;
+
+  /** Characters kept before the truncation marker of a long cell. */
+  public static final int CELL_KEEP_CHARS = 1_000;
+
+  /**
+   * Most characters of cell text (after {@link #MAX_CELL_CHARS} bounding) one result may hold; a larger
+   * result is an {@link ErrorClass#RESULT_TOO_LARGE} error.
+   */
+  public static final long MAX_RESULT_CHARS = 8_000_000L;
 
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -194,10 +211,16 @@ public final class SqlSandbox implements AutoCloseable {
    *     message and its {@link ErrorClass}, TIMEOUT, or TOO_MANY_ROWS
    * @throws IllegalStateException if the sandbox was closed
    */
+  @Override
   public synchronized QueryOutcome execute(String sql) {
     long t0 = System.nanoTime();
     ensureOpen();
-    Verdict v = validator.validate(sql);
+    Verdict v;
+    try {
+      v = validator.validate(sql);
+    } catch (StackOverflowError e) {
+      v = Verdict.reject(RejectReason.TOO_COMPLEX, "SQL is too deeply nested to check (stack exhausted)");
+    }
     Verdict g = v.ok() ? duckDbGate(sql) : v;
     if (!g.ok()) {
       return QueryOutcome.rejected(g, micros(t0));
@@ -267,6 +290,7 @@ public final class SqlSandbox implements AutoCloseable {
         }
         List<List<Object>> rows = new ArrayList<>();
         int cap = settings.maxRows();
+        long chars = 0;
         while (rs.next()) {
           if (rows.size() == cap) {
             canceller.disarm();
@@ -275,7 +299,20 @@ public final class SqlSandbox implements AutoCloseable {
           }
           List<Object> row = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
-            row.add(JdbcValues.plain(rs.getObject(i)));
+            Object value = JdbcValues.plain(rs.getObject(i));
+            if (value instanceof String text) {
+              value = SafeText.bounded(text, MAX_CELL_CHARS, CELL_KEEP_CHARS);
+              chars += ((String) value).length();
+            } else {
+              chars += 8;
+            }
+            row.add(value);
+          }
+          if (chars > MAX_RESULT_CHARS) {
+            canceller.disarm();
+            return QueryOutcome.failed(QueryOutcome.Status.ERROR, ErrorClass.RESULT_TOO_LARGE,
+                "Result larger than " + MAX_RESULT_CHARS + " characters after " + rows.size() + " rows", ordered,
+                micros(t0));
           }
           rows.add(row);
         }
@@ -290,7 +327,7 @@ public final class SqlSandbox implements AutoCloseable {
       if (fired) {
         return timeout(ordered, t0);
       }
-      String msg = SqlParsing.firstLine(e.getMessage());
+      String msg = SafeText.bounded(SqlParsing.firstLine(e.getMessage()), MAX_CELL_CHARS, CELL_KEEP_CHARS);
       return QueryOutcome.failed(QueryOutcome.Status.ERROR, ErrorClass.classify(msg), msg, ordered, micros(t0));
     } finally {
       if (canceller != null) {
@@ -310,6 +347,7 @@ public final class SqlSandbox implements AutoCloseable {
    *
    * @return table name → row count, in domain order
    */
+  @Override
   public synchronized Map<String, Long> tableRowCounts() {
     ensureOpen();
     Map<String, Long> counts = new LinkedHashMap<>();

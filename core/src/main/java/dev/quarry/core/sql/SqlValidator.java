@@ -16,7 +16,8 @@ import net.sf.jsqlparser.statement.select.Values;
  * a domain.
  *
  * <p>Checks, in order: not blank ({@link RejectReason#EMPTY}), at most {@link #MAX_LENGTH} characters
- * ({@link RejectReason#TOO_LONG}); exactly one statement when split by DuckDB's lexical rules
+ * ({@link RejectReason#TOO_LONG}); nesting depth and operator count within {@link SqlShape}'s limits,
+ * measured without recursion ({@link RejectReason#TOO_COMPLEX}); exactly one statement when split by DuckDB's lexical rules
  * ({@link RejectReason#MULTIPLE_STATEMENTS}; this catches {@code SELECT 7 // 2; DROP TABLE t}, which
  * JSqlParser reads as one statement because it takes {@code //} for a comment); a statement starting
  * with a non-query keyword ({@link RejectReason#FORBIDDEN_STATEMENT}); JSqlParser's
@@ -63,11 +64,23 @@ public final class SqlValidator implements Serializable {
    *     and message; never throws for bad input
    */
   public Verdict validate(String sql) {
+    try {
+      return validateBounded(sql);
+    } catch (StackOverflowError e) {
+      return Verdict.reject(RejectReason.TOO_COMPLEX, "SQL is too deeply nested to check (stack exhausted)");
+    }
+  }
+
+  private Verdict validateBounded(String sql) {
     if (sql == null || sql.isBlank()) {
       return Verdict.reject(RejectReason.EMPTY, "No SQL");
     }
     if (sql.length() > MAX_LENGTH) {
       return Verdict.reject(RejectReason.TOO_LONG, "SQL has " + sql.length() + " characters; at most " + MAX_LENGTH);
+    }
+    SqlShape shape = SqlShape.of(sql);
+    if (!shape.withinLimits()) {
+      return Verdict.reject(RejectReason.TOO_COMPLEX, shape.problem());
     }
     DuckDbLexer.Split split = DuckDbLexer.split(sql);
     if (split.statements().isEmpty()) {

@@ -10,13 +10,17 @@ import java.util.List;
  * {@code parse_error} (JSqlParser or DuckDB parser refused it), {@code unsafe} (validator or gate refused
  * a non-SELECT, several statements, a table function, or the lock-down refused an operation),
  * {@code unknown_table}, {@code unknown_column}, {@code runtime_error} (binder/conversion errors, too many
- * rows), {@code timeout}, {@code wrong_result} (ran, result differs), {@code no_prediction}.
+ * rows), {@code timeout}, {@code wrong_result} (ran, result differs), {@code no_prediction},
+ * {@code too_complex} (longer than the SQL length limit, or nested/operator-heavy beyond {@link
+ * dev.quarry.core.sql.SqlShape}'s limits: refused before any parser ran), {@code resource_limit} (DuckDB or the
+ * worker ran out of its memory cap, or the result exceeded the result-size bound) and {@code internal_error}
+ * (the harness itself failed on this one question, e.g. the worker process died; the message says how).
  */
 public final class EvalErrors {
 
   /** All classes, in report order. */
   public static final List<String> ALL = List.of("parse_error", "unsafe", "unknown_table", "unknown_column",
-      "runtime_error", "timeout", "wrong_result", "no_prediction");
+      "runtime_error", "timeout", "wrong_result", "no_prediction", "too_complex", "resource_limit", "internal_error");
 
   private EvalErrors() {}
 
@@ -42,6 +46,8 @@ public final class EvalErrors {
           case SYNTAX -> "parse_error";
           case PERMISSION -> "unsafe";
           case INTERRUPTED -> "timeout";
+          case OUT_OF_MEMORY, RESULT_TOO_LARGE -> "resource_limit";
+          case WORKER_FAILED, INTERNAL -> "internal_error";
           default -> "runtime_error";
         };
       default:
@@ -55,7 +61,8 @@ public final class EvalErrors {
     }
     return switch (r) {
       case EMPTY -> "no_prediction";
-      case PARSE_ERROR, TOO_LONG -> "parse_error";
+      case PARSE_ERROR -> "parse_error";
+      case TOO_LONG, TOO_COMPLEX -> "too_complex";
       case UNKNOWN_TABLE -> "unknown_table";
       case UNKNOWN_COLUMN -> "unknown_column";
       case DUCKDB_GATE -> message != null && message.toLowerCase(java.util.Locale.ROOT).contains("parser") ? "parse_error" : "unsafe";

@@ -1,8 +1,11 @@
 package dev.quarry.eval.run;
 
+import dev.quarry.core.sql.ErrorClass;
 import dev.quarry.core.sql.QueryOutcome;
+import dev.quarry.core.sql.SqlExecutor;
 import dev.quarry.core.sql.SqlNormalizer;
 import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.core.text.SafeText;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.compare.Comparison;
@@ -22,6 +25,11 @@ import java.util.function.IntConsumer;
  * its denotation equals the gold's on every database of the suite). Exact-set match compares
  * {@link SqlNormalizer} texts (JSqlParser-normalized; a stand-in for Spider's component-set match).
  *
+ * <p>One question never stops the run: predicted SQL is made well-formed UTF-16 before anything sees it
+ * (lone surrogates become U+FFFD), and any {@link Throwable} raised while predicting or scoring one question
+ * (a {@link StackOverflowError} in a parser, a failed worker, a bug) becomes that question's
+ * {@code internal_error} with the exception in its message.
+ *
  * <p>Single-threaded; sandboxes are owned by the caller.
  */
 public final class EvalRunner {
@@ -29,8 +37,8 @@ public final class EvalRunner {
   /** Rows kept per result in {@code results.jsonl}. */
   public static final int SAMPLE_ROWS = 20;
 
-  private final SqlSandbox main;
-  private final List<SqlSandbox> testSuite;
+  private final SqlExecutor main;
+  private final List<? extends SqlExecutor> testSuite;
   private final ResultComparator comparator;
 
   /**
@@ -38,7 +46,7 @@ public final class EvalRunner {
    * @param testSuite sandboxes over the test-suite databases (may be empty: then test-suite = strict EX)
    * @param comparator result comparison rules
    */
-  public EvalRunner(SqlSandbox main, List<SqlSandbox> testSuite, ResultComparator comparator) {
+  public EvalRunner(SqlExecutor main, List<? extends SqlExecutor> testSuite, ResultComparator comparator) {
     this.main = main;
     this.testSuite = List.copyOf(testSuite);
     this.comparator = comparator;
@@ -55,7 +63,14 @@ public final class EvalRunner {
   public List<QuestionResult> run(QueryBank bank, Predictor predictor, IntConsumer progress) {
     List<QuestionResult> out = new ArrayList<>();
     for (BankQuestion q : bank.questions()) {
-      out.add(score(q, predictor.predict(q)));
+      Prediction p;
+      long t0 = System.nanoTime();
+      try {
+        p = predictor.predict(q);
+      } catch (RuntimeException | StackOverflowError e) {
+        p = new Prediction("", (System.nanoTime() - t0) / 1e6, "predictor failed on " + q.id() + ": " + describe(e));
+      }
+      out.add(score(q, p));
       if (progress != null) {
         progress.accept(out.size());
       }
@@ -70,7 +85,23 @@ public final class EvalRunner {
    * @param p the prediction
    * @return its result
    */
-  public QuestionResult score(BankQuestion q, Prediction p) {
+  public QuestionResult score(BankQuestion q, Prediction raw) {
+    Prediction p = new Prediction(SafeText.wellFormed(raw.sql()), raw.generationMs(), SafeText.wellFormed(raw.message()));
+    try {
+      return scoreUnguarded(q, p);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      String msg = "question " + q.id() + ": scoring failed: " + describe(e);
+      QueryOutcome none = QueryOutcome.internalError(ErrorClass.INTERNAL, msg);
+      return result(q, q.goldSql().get(0), none, p, none, false, false, false, false, "internal_error", msg);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + SafeText.bounded(m, 500, 500));
+  }
+
+  private QuestionResult scoreUnguarded(BankQuestion q, Prediction p) {
     List<QueryOutcome> golds = new ArrayList<>();
     for (String g : q.goldSql()) {
       golds.add(main.execute(g));
@@ -133,7 +164,7 @@ public final class EvalRunner {
   }
 
   private boolean onTestSuite(BankQuestion q, String sql) {
-    for (SqlSandbox db : testSuite) {
+    for (SqlExecutor db : testSuite) {
       QueryOutcome pred = db.execute(sql);
       if (!pred.isOk()) {
         return false;

@@ -3,20 +3,35 @@ package dev.quarry.eval.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.core.text.SafeText;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes {@code results.jsonl}: one object per question in bank order (field list in eval-formats). */
+/**
+ * Writes {@code results.jsonl}: one object per question in bank order (field list in eval-formats).
+ *
+ * <p>The file is always valid UTF-8 and bounded: every string is made well-formed ({@link SafeText#wellFormed},
+ * lone surrogates become U+FFFD), SQL texts and messages longer than {@value #MAX_TEXT_CHARS} characters and
+ * result cells longer than {@value #MAX_CELL_CHARS} are truncated with a marker giving the full length and
+ * SHA-256 ({@link SafeText#bounded}); at most {@link EvalRunner#SAMPLE_ROWS} rows per result are written.
+ */
 public final class ResultsJsonl {
 
   /** File name in the run directory. */
   public static final String FILE_NAME = "results.jsonl";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Longest SQL text or message written whole, characters (longer SQL is refused before it runs anyway). */
+  public static final int MAX_TEXT_CHARS = 65_536;
+
+  /** Longest result cell written whole, characters. */
+  public static final int MAX_CELL_CHARS = 1_024;
 
   private ResultsJsonl() {}
 
@@ -25,26 +40,35 @@ public final class ResultsJsonl {
    *
    * @param file target file
    * @param results per-question results
-   * @throws IOException on write failure
+   * @throws IOException on write failure, naming the file and the question
    */
   public static void write(Path file, List<QuestionResult> results) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    // OutputStreamWriter replaces (never rejects) unmappable input; toJson already made every string well-formed.
+    try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
       for (QuestionResult r : results) {
-        w.write(JSON.writeValueAsString(toJson(r)));
+        try {
+          w.write(JSON.writeValueAsString(toJson(r)));
+        } catch (IOException e) {
+          throw new IOException("Cannot write " + file + " (question " + r.id() + "): " + e.getMessage(), e);
+        }
         w.write('\n');
       }
     }
   }
 
+  private static String text(String s) {
+    return SafeText.bounded(s, MAX_TEXT_CHARS, MAX_TEXT_CHARS);
+  }
+
   /** The JSON object of one result. */
   public static ObjectNode toJson(QuestionResult r) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("id", r.id());
-    o.put("question", r.question());
-    o.put("category", r.category());
-    o.put("difficulty", r.difficulty());
-    o.put("gold_sql", r.goldSql());
-    o.put("predicted_sql", r.predictedSql());
+    o.put("id", text(r.id()));
+    o.put("question", text(r.question()));
+    o.put("category", text(r.category()));
+    o.put("difficulty", text(r.difficulty()));
+    o.put("gold_sql", text(r.goldSql()));
+    o.put("predicted_sql", text(r.predictedSql()));
     o.put("ex_strict", r.exStrict());
     o.put("ex_lenient", r.exLenient());
     o.put("test_suite", r.testSuite());
@@ -55,12 +79,12 @@ public final class ResultsJsonl {
     o.put("generation_ms", round(r.generationMs()));
     o.put("execution_ms", round(r.executionMs()));
     ArrayNode gc = o.putArray("gold_columns");
-    r.goldColumns().forEach(gc::add);
+    r.goldColumns().forEach(c -> gc.add(SafeText.bounded(c, MAX_CELL_CHARS, MAX_CELL_CHARS)));
     o.set("gold_rows", rows(r.goldRows()));
     ArrayNode pc = o.putArray("predicted_columns");
-    r.predictedColumns().forEach(pc::add);
+    r.predictedColumns().forEach(c -> pc.add(SafeText.bounded(c, MAX_CELL_CHARS, MAX_CELL_CHARS)));
     o.set("predicted_rows", rows(r.predictedRows()));
-    o.put("message", r.message());
+    o.put("message", text(r.message()));
     return o;
   }
 
@@ -78,7 +102,7 @@ public final class ResultsJsonl {
         } else if (v instanceof Number n) {
           x.add(n.doubleValue());
         } else {
-          x.add(v.toString());
+          x.add(SafeText.bounded(v.toString(), MAX_CELL_CHARS, MAX_CELL_CHARS));
         }
       }
     }
