@@ -11,6 +11,7 @@ import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.train.model.AdamOptimizer;
 import dev.quarry.train.model.Batch;
@@ -62,12 +63,17 @@ public final class DjlTrainer {
    * Trains (or skips when an identical model exists and {@code force} is off).
    *
    * @throws IllegalArgumentException for bad settings, before any work
-   * @throws dev.quarry.core.workspace.InvalidOutputException when a dataset shard does not verify
+   * @throws dev.quarry.core.workspace.InvalidOutputException when a dataset shard, or (when execution accuracy is
+   *     measured) a seed file, does not verify against its manifest
    */
   public static Result run(TrainSettings settings, Consumer<String> progress) {
     settings.validate();
     DjlEnvironment.configure(settings.modelsDir().getParent());
     DatasetReader reader = DatasetReader.open(settings.dataset());
+    if (settings.validationExSample() > 0 || settings.testExSample() != 0) {
+      // execution accuracy runs SQL on the seed data: refuse seed files that do not match their manifest
+      Manifests.verify(settings.seedDir());
+    }
     DjlTrainer t = new DjlTrainer(settings, progress);
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("model", settings.model());
