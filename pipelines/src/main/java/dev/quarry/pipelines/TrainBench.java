@@ -1,5 +1,7 @@
 package dev.quarry.pipelines;
 
+import ai.djl.engine.Engine;
+import dev.quarry.train.DjlEnvironment;
 import dev.quarry.train.TrainBenchmark;
 import dev.quarry.train.model.ModelConfig;
 import java.nio.file.Files;
@@ -84,8 +86,9 @@ public final class TrainBench implements Callable<Integer> {
       System.err.println("No synth dataset at " + ds + ": run 'quarry synth' first (or pass --dataset DIR).");
       return QuarryCli.EXIT_USAGE;
     }
-    System.out.printf("bench train: %d warm-up + %d timed steps, batch %d, %d cores, dataset %s%n",
-        warmup, steps, batch, Runtime.getRuntime().availableProcessors(), ds);
+    String nativeSettings = DjlEnvironment.configure(data.workspace().root());
+    System.out.printf("bench train: %d warm-up + %d timed steps, batch %d, dataset %s%n", warmup, steps, batch, ds);
+    System.out.printf("device: %s; %s%n", Engine.getInstance().defaultDevice(), nativeSettings);
     System.out.printf("%-8s %-6s %-9s %10s %8s %8s %10s %9s %9s%n",
         "config", "busy", "loop", "params", "batch", "s/step", "tokens/s", "GFLOP/s", "s/epoch");
     List<Integer> busyCases = noShared ? List.of(0) : List.of(0, 1);

@@ -11,8 +11,14 @@ public final class DjlEnvironment {
 
   private DjlEnvironment() {}
 
-  /** Sets the properties if not set yet. */
-  public static synchronized void configure(Path workspace) {
+  /**
+   * Sets the properties if not set yet, and applies {@link NativeRuntime#configure} (threads, OpenMP wait
+   * policy, allocator).
+   *
+   * @param workspace the workspace root (null: {@code ./workspace})
+   * @return {@link NativeRuntime#configure}'s one-line description of the native settings
+   */
+  public static synchronized String configure(Path workspace) {
     Path cache = (workspace == null ? Path.of("workspace") : workspace).toAbsolutePath().resolve("cache").resolve("djl");
     System.setProperty("ai.djl.offline", "true");
     if (System.getProperty("DJL_CACHE_DIR") == null) {
@@ -21,5 +27,6 @@ public final class DjlEnvironment {
     if (System.getProperty("ENGINE_CACHE_DIR") == null) {
       System.setProperty("ENGINE_CACHE_DIR", cache.toString());
     }
+    return NativeRuntime.configure();
   }
 }

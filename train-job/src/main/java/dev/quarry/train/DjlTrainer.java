@@ -68,7 +68,7 @@ public final class DjlTrainer {
    */
   public static Result run(TrainSettings settings, Consumer<String> progress) {
     settings.validate();
-    DjlEnvironment.configure(settings.modelsDir().getParent());
+    String nativeSettings = DjlEnvironment.configure(settings.modelsDir().getParent());
     DatasetReader reader = DatasetReader.open(settings.dataset());
     if (settings.validationExSample() > 0 || settings.testExSample() != 0) {
       // execution accuracy runs SQL on the seed data: refuse seed files that do not match their manifest
@@ -93,6 +93,7 @@ public final class DjlTrainer {
             Map.of("dataset", settings.dataset()), settings.force()),
         target,
         tmp -> {
+          progress.accept("device: " + Engine.getInstance().defaultDevice() + "; " + nativeSettings);
           out[0] = t.train(reader, tmp, target);
           ObjectNode counts = ModelFiles.JSON.createObjectNode();
           counts.put("steps", out[0].steps());
@@ -131,24 +132,24 @@ public final class DjlTrainer {
 
     Path work = s.modelsDir().resolve(".work-" + s.modelId());
     Path ckDir = work.resolve("checkpoints");
-    if (!s.resume()) {
-      StageRunner.deleteRecursively(work);
+    InterruptedRun.Decision decision =
+        InterruptedRun.decide(work, InterruptedRun.fingerprint(s, cfg, reader.manifestSha256()), s.resume());
+    if (decision.message() != null) {
+      progress.accept(decision.message());
     }
     Files.createDirectories(ckDir);
     Path metrics = work.resolve(ModelFiles.METRICS);
 
     try (NDManager root = NDManager.newBaseManager();
-        TransformerModel model = TransformerModel.create(cfg, root, s.seed())) {
+        TransformerModel model = TransformerModel.create(cfg, root, s.seed());
+        GracefulStop stop = new GracefulStop(60)) {
       AdamOptimizer adam = new AdamOptimizer(model);
       TrainState st = new TrainState();
-      if (s.resume()) {
+      if (decision.resume()) {
         Checkpoints.Loaded l = Checkpoints.loadLatest(ckDir, model, adam);
-        if (l == null) {
-          progress.accept("resume: no checkpoint in " + ckDir + ", starting from scratch");
-        } else {
-          st = l.state();
-          progress.accept(String.format("resume: continuing from step %d (epoch %d, batch %d)", st.step, st.epoch + 1, st.batchInEpoch));
-        }
+        st = l.state();
+        dropMetricsAfter(work.resolve(ModelFiles.METRICS), st.step);
+        progress.accept(String.format("resume: continuing after step %d (epoch %d, batch %d)", st.step, st.epoch + 1, st.batchInEpoch));
       }
       int stepsPerEpoch = (train.size() + s.batchSize() - 1) / s.batchSize();
       long totalSteps = s.maxSteps() > 0 ? Math.min(s.maxSteps(), (long) stepsPerEpoch * s.epochs())
@@ -158,13 +159,13 @@ public final class DjlTrainer {
       long sessionSteps = 0;
       double lastValLoss = Double.NaN;
       double lastValEx = Double.NaN;
-      boolean stop = false;
+      boolean earlyStop = false;
       boolean needSandbox = s.validationExSample() > 0 || s.testExSample() != 0;
       try (SqlSandbox sandbox = needSandbox
           ? SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))
           : null) {
         ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
-        while (!stop && st.epoch < s.epochs() && (s.maxSteps() == 0 || st.step < s.maxSteps())) {
+        while (!earlyStop && st.epoch < s.epochs() && (s.maxSteps() == 0 || st.step < s.maxSteps())) {
           List<List<Integer>> batches = batches(train, st.epoch);
           double epochLoss = 0;
           long epochTokens = 0;
@@ -195,6 +196,13 @@ public final class DjlTrainer {
             if (s.checkpointEvery() > 0 && st.step % s.checkpointEvery() == 0) {
               Checkpoints.save(ckDir, model, adam, st);
             }
+            if (stop.requested()) {
+              Checkpoints.save(ckDir, model, adam, st);
+              progress.accept("stop requested: checkpoint written after step " + st.step
+                  + "; run the same command again to resume");
+              stop.acknowledge();
+              throw new GracefulStop.Stopped(st.step);
+            }
           }
           boolean epochDone = st.batchInEpoch >= batches.size();
           if (!epochDone) {
@@ -220,7 +228,7 @@ public final class DjlTrainer {
           st.batchInEpoch = 0;
           if (s.patience() > 0 && st.badEpochs >= s.patience()) {
             progress.accept("early stopping: no validation improvement for " + st.badEpochs + " epochs");
-            stop = true;
+            earlyStop = true;
           }
           Checkpoints.save(ckDir, model, adam, st);
         }
@@ -281,13 +289,40 @@ public final class DjlTrainer {
     }
   }
 
+  /**
+   * Removes the metrics lines of steps after {@code step} (done after the last checkpoint of an interrupted
+   * run, and done again on resume), so that each step appears once.
+   */
+  private static void dropMetricsAfter(Path metrics, long step) throws IOException {
+    if (!Files.exists(metrics)) {
+      return;
+    }
+    List<String> keep = new ArrayList<>();
+    for (String line : Files.readAllLines(metrics)) {
+      com.fasterxml.jackson.databind.JsonNode n;
+      try {
+        n = ModelFiles.JSON.readTree(line);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException cutOff) {
+        continue; // the last line of a killed run may be incomplete
+      }
+      if (n != null && n.has("step") && n.get("step").asLong() <= step) {
+        keep.add(line);
+      }
+    }
+    Path tmp = Files.createTempFile(metrics.getParent(), ".metrics", ".tmp");
+    Files.write(tmp, keep);
+    Files.move(tmp, metrics, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /** Mean cross-entropy over the SQL tokens and {@code <eos>} of a batch. */
   static NDArray loss(TransformerModel model, Batch b, boolean training) {
     NDArray h = model.forward(b.tokens(), b.positions(), b.keyMask(), training);
     NDArray tail = h.get(new NDIndex(":, " + (b.prefix() - 1) + ":, :"));
     NDArray logp = model.logits(tail).logSoftmax(-1);
     NDArray labels = b.labels();
-    NDArray picked = logp.mul(labels.oneHot(model.config().vocabSize())).sum(new int[] {-1});
+    // gather the label's log-probability: (B, S+1, V) -> (B, S+1); no one-hot (B, S+1, V) tensor
+    NDArray picked = logp.gather(labels.toType(ai.djl.ndarray.types.DataType.INT64, false).expandDims(-1), -1)
+        .squeeze(-1);
     NDArray mask = labels.neq(Vocabulary.PAD).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     return picked.mul(mask).sum().neg().div(mask.sum());
   }

@@ -2,6 +2,7 @@ package dev.quarry.train.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
@@ -37,31 +38,40 @@ public final class AdamOptimizer {
    * Applies one update with learning rate {@code lr}, clipping the gradients to global norm {@code clip}
    * (no clipping when ≤ 0), and zeroes the gradients.
    *
+   * <p>The global norm costs one host synchronisation (the per-parameter sums of squares are added on the
+   * engine and read once). The update itself is the engine's fused, in-place Adam kernel
+   * ({@code NDArrayEx.adamUpdate}: one native call per parameter, which also zeroes its gradient); the
+   * clipping factor is its {@code rescaleGrad}. That kernel computes {@code w -= lr' · m / (√v + ε')}; with
+   * {@code lr' = lr·√(1-β2ᵗ)/(1-β1ᵗ)} and {@code ε' = ε·√(1-β2ᵗ)} this is exactly Algorithm 1's
+   * {@code w -= lr · m̂ / (√v̂ + ε)}.
+   *
+   * @param model the model whose parameters hold gradients from a backward pass
+   * @param lr learning rate of this step (&gt; 0)
+   * @param clip maximum global L2 norm of the gradients; ≤ 0 disables clipping
    * @return the global gradient norm before clipping
    */
   public double step(TransformerModel model, double lr, double clip) {
     t++;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      double sq = 0;
-      for (NDArray p : model.parameters().values()) {
-        sq += p.getGradient().square().sum().getFloat();
+      NDList squares = new NDList(model.parameters().size());
+      Map<String, NDArray> grads = new LinkedHashMap<>();
+      for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
+        NDArray g = e.getValue().getGradient();
+        grads.put(e.getKey(), g);
+        squares.add(g.square().sum());
       }
-      double norm = Math.sqrt(sq);
+      double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
       float scale = clip > 0 && norm > clip ? (float) (clip / norm) : 1f;
-      float c1 = (float) (1 - Math.pow(B1, t));
-      float c2 = (float) (1 - Math.pow(B2, t));
+      double c1 = 1 - Math.pow(B1, t);
+      double sqrtC2 = Math.sqrt(1 - Math.pow(B2, t));
+      float lrCorrected = (float) (lr * sqrtC2 / c1);
+      float eps = (float) (EPS * sqrtC2);
       for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
         NDArray p = e.getValue();
-        NDArray g = p.getGradient();
-        NDArray gs = g.mul(scale);
-        NDArray mm = m.get(e.getKey());
-        NDArray vv = v.get(e.getKey());
-        mm.muli(B1).addi(gs.mul(1 - B1));
-        vv.muli(B2).addi(gs.square().mul(1 - B2));
-        NDArray upd = mm.div(c1).div(vv.div(c2).sqrt().add(EPS)).mul((float) lr);
-        p.subi(upd);
-        g.subi(g);
+        p.getNDArrayInternal().adamUpdate(
+            new NDList(p, grads.get(e.getKey()), m.get(e.getKey()), v.get(e.getKey())), new NDList(p),
+            (float) lr, lrCorrected, 0f, scale, -1f, B1, B2, eps, false, false);
       }
       return norm;
     }
