@@ -3,9 +3,7 @@ package dev.quarry.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
@@ -35,15 +33,17 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The embedded trainer: reads a verified dataset, builds the tokenizer, trains a {@link TransformerModel}
- * with {@link AdamOptimizer} (linear warm-up, cosine decay to 10%), checkpoints, validates each epoch (loss
- * and execution accuracy) with early stopping, measures test execution accuracy, and writes
+ * The embedded trainer: reads a verified dataset ({@link TrainingData}), builds the tokenizer, and trains a
+ * {@link TransformerModel} with {@link AdamOptimizer} in a {@link TrainingLoop} whose listeners do the logging
+ * ({@link ProgressListener}), validation, best-model keeping and early stopping ({@link ValidationListener}) and
+ * checkpoints ({@link CheckpointListener}); then measures test execution accuracy and writes
  * {@code models/<model-id>/} through {@link StageRunner} (temp dir → rename) and then {@code models/LATEST}.
  *
- * <p>Work in progress lives in {@code models/.work-<model-id>/} (checkpoints, metrics); {@code resume}
- * continues from its {@code checkpoints/LATEST}. Determinism: initialisation from the seed, data order from
- * {@code Random(seed + epoch)}, and the engine seed reset to {@code seed * 1_000_003 + step} before each
- * step, so a resumed run repeats exactly what the uninterrupted run would have done (on the same CPU).
+ * <p>Work in progress lives in {@code models/.work-<model-id>/} (checkpoints, metrics, the run's fingerprint).
+ * A run with the same inputs and settings as an interrupted one resumes from its last checkpoint
+ * ({@link InterruptedRun}); SIGTERM makes the loop checkpoint the current step before the JVM exits
+ * ({@link GracefulStop}). Wall time is reported by phase ({@link PhaseTimes}) in the log, the metrics and the
+ * model card.
  */
 public final class DjlTrainer {
 
@@ -113,22 +113,15 @@ public final class DjlTrainer {
 
   private Result train(DatasetReader reader, Path outDir, Path target) throws IOException {
     long wallStart = System.nanoTime();
+    PhaseTimes times = new PhaseTimes();
     Domain domain = DomainLoader.load(s.domain());
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(domain));
-    List<Pair> trainPairs = reader.read("train");
-    List<Pair> valPairs = reader.read("validation");
-    List<Pair> testPairs = reader.read("test");
-    List<Preprocessor.Tokens> trainTok = trainPairs.stream().map(pre::tokens).toList();
-    Vocabulary vocab = Vocabulary.build(
-        trainTok.stream().map(Preprocessor.Tokens::question).toList(),
-        trainTok.stream().map(Preprocessor.Tokens::sql).toList(), 2);
-    ModelConfig cfg = s.model().withVocabSize(vocab.size());
-    List<Example> train = encode(trainTok, vocab, cfg);
-    List<Example> val = encode(valPairs.stream().map(pre::tokens).toList(), vocab, cfg);
-    long clean = trainTok.stream().filter(Preprocessor.Tokens::clean).count();
+    TrainingData data = times.time(PhaseTimes.Phase.DATA, () -> TrainingData.prepare(reader, pre, s.model()));
+    ModelConfig cfg = data.config();
     progress.accept(String.format("train: %,d pairs (%,d usable, %.1f%% with every string literal anonymized), "
-        + "validation %,d, test %,d, vocabulary %d tokens", trainPairs.size(), train.size(),
-        100.0 * clean / trainPairs.size(), valPairs.size(), testPairs.size(), vocab.size()));
+        + "validation %,d, test %,d, vocabulary %d tokens", data.trainPairs().size(), data.train().size(),
+        100.0 * data.clean() / data.trainPairs().size(), data.validationPairs().size(), data.testPairs().size(),
+        data.vocabulary().size()));
 
     Path work = s.modelsDir().resolve(".work-" + s.modelId());
     Path ckDir = work.resolve("checkpoints");
@@ -139,6 +132,7 @@ public final class DjlTrainer {
     }
     Files.createDirectories(ckDir);
     Path metrics = work.resolve(ModelFiles.METRICS);
+    Path best = work.resolve("best-" + ModelFiles.PARAMETERS);
 
     try (NDManager root = NDManager.newBaseManager();
         TransformerModel model = TransformerModel.create(cfg, root, s.seed());
@@ -146,93 +140,26 @@ public final class DjlTrainer {
       AdamOptimizer adam = new AdamOptimizer(model);
       TrainState st = new TrainState();
       if (decision.resume()) {
-        Checkpoints.Loaded l = Checkpoints.loadLatest(ckDir, model, adam);
-        st = l.state();
-        dropMetricsAfter(work.resolve(ModelFiles.METRICS), st.step);
-        progress.accept(String.format("resume: continuing after step %d (epoch %d, batch %d)", st.step, st.epoch + 1, st.batchInEpoch));
+        st = Checkpoints.loadLatest(ckDir, model, adam).state();
+        dropMetricsAfter(metrics, st.step);
+        progress.accept(String.format("resume: continuing after step %d (epoch %d, batch %d)", st.step, st.epoch + 1,
+            st.batchInEpoch));
       }
-      int stepsPerEpoch = (train.size() + s.batchSize() - 1) / s.batchSize();
-      long totalSteps = s.maxSteps() > 0 ? Math.min(s.maxSteps(), (long) stepsPerEpoch * s.epochs())
-          : (long) stepsPerEpoch * s.epochs();
-      long sessionStart = System.nanoTime();
-      long sessionTokens = 0;
-      long sessionSteps = 0;
-      double lastValLoss = Double.NaN;
-      double lastValEx = Double.NaN;
-      boolean earlyStop = false;
       boolean needSandbox = s.validationExSample() > 0 || s.testExSample() != 0;
       try (SqlSandbox sandbox = needSandbox
           ? SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))
           : null) {
         ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
-        while (!earlyStop && st.epoch < s.epochs() && (s.maxSteps() == 0 || st.step < s.maxSteps())) {
-          List<List<Integer>> batches = batches(train, st.epoch);
-          double epochLoss = 0;
-          long epochTokens = 0;
-          int epochBatches = 0;
-          for (int bi = st.batchInEpoch; bi < batches.size(); bi++) {
-            if (s.maxSteps() > 0 && st.step >= s.maxSteps()) {
-              break;
-            }
-            Engine.getInstance().setRandomSeed((int) (s.seed() * 1_000_003L + st.step));
-            double lr = learningRate(st.step, totalSteps);
-            double[] lossTok = step(model, adam, train, batches.get(bi), lr);
-            st.step++;
-            st.batchInEpoch = bi + 1;
-            st.tokens += (long) lossTok[1];
-            sessionTokens += (long) lossTok[1];
-            sessionSteps++;
-            epochLoss += lossTok[0];
-            epochBatches++;
-            double secs = (System.nanoTime() - sessionStart) / 1e9;
-            double tps = sessionTokens / Math.max(1e-9, secs);
-            double eta = (totalSteps - st.step) * secs / Math.max(1, sessionSteps);
-            appendJson(metrics, Map.of("kind", "step", "epoch", st.epoch + 1, "step", st.step, "loss", lossTok[0],
-                "lr", lr, "grad_norm", lossTok[2], "tokens_per_s", tps));
-            if (st.step % 10 == 0 || st.step == 1) {
-              progress.accept(String.format("epoch %d/%d step %d/%d loss %.4f lr %.2e %.0f tokens/s ETA %s",
-                  st.epoch + 1, s.epochs(), st.step, totalSteps, lossTok[0], lr, tps, eta(eta)));
-            }
-            if (s.checkpointEvery() > 0 && st.step % s.checkpointEvery() == 0) {
-              Checkpoints.save(ckDir, model, adam, st);
-            }
-            if (stop.requested()) {
-              Checkpoints.save(ckDir, model, adam, st);
-              progress.accept("stop requested: checkpoint written after step " + st.step
-                  + "; run the same command again to resume");
-              stop.acknowledge();
-              throw new GracefulStop.Stopped(st.step);
-            }
-          }
-          boolean epochDone = st.batchInEpoch >= batches.size();
-          if (!epochDone) {
-            break; // max steps reached inside the epoch
-          }
-          lastValLoss = validationLoss(model, val);
-          lastValEx = s.validationExSample() > 0
-              ? executionAccuracy(model, vocab, pre, em, sample(valPairs, s.validationExSample())) : Double.NaN;
-          double score = s.validationExSample() > 0 ? lastValEx : -lastValLoss;
-          if (score > st.bestScore) {
-            st.bestScore = score;
-            st.badEpochs = 0;
-            model.save(work.resolve("best-" + ModelFiles.PARAMETERS));
-          } else {
-            st.badEpochs++;
-          }
-          appendJson(metrics, Map.of("kind", "epoch", "epoch", st.epoch + 1, "step", st.step,
-              "train_loss", epochBatches == 0 ? Double.NaN : epochLoss / epochBatches, "val_loss", lastValLoss,
-              "val_execution_accuracy", Double.isNaN(lastValEx) ? -1 : lastValEx));
-          progress.accept(String.format("epoch %d done: val loss %.4f, val execution accuracy %s",
-              st.epoch + 1, lastValLoss, Double.isNaN(lastValEx) ? "n/a" : String.format("%.1f%%", 100 * lastValEx)));
-          st.epoch++;
-          st.batchInEpoch = 0;
-          if (s.patience() > 0 && st.badEpochs >= s.patience()) {
-            progress.accept("early stopping: no validation improvement for " + st.badEpochs + " epochs");
-            earlyStop = true;
-          }
-          Checkpoints.save(ckDir, model, adam, st);
-        }
-        Path best = work.resolve("best-" + ModelFiles.PARAMETERS);
+        List<Pair> valSample = sample(data.validationPairs(), s.validationExSample());
+        ProgressListener progressLog = new ProgressListener(metrics, progress);
+        ValidationListener validation = new ValidationListener(data.validation(),
+            s.validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
+            best, metrics, progress);
+        new TrainingLoop(s, model, adam, st, data.train(), times,
+            List.of(progressLog, validation, new CheckpointListener(ckDir, stop, progress))).run();
+        stop.acknowledge();
+
+        long testStart = System.nanoTime();
         TransformerModel finalModel = model;
         TransformerModel loaded = null;
         if (Files.exists(best)) {
@@ -243,50 +170,39 @@ public final class DjlTrainer {
         double testEx = Double.NaN;
         int testN = 0;
         if (s.testExSample() != 0) {
-          List<Pair> t = s.testExSample() < 0 ? testPairs : sample(testPairs, s.testExSample());
+          List<Pair> t = s.testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.testExSample());
           testN = t.size();
-          testEx = executionAccuracy(finalModel, vocab, pre, em, t);
+          testEx = executionAccuracy(finalModel, data.vocabulary(), pre, em, t);
           progress.accept(String.format("test execution accuracy %.1f%% on %d questions", 100 * testEx, testN));
         }
         if (loaded != null) {
           loaded.close();
         }
-        vocab.save(outDir.resolve(ModelFiles.TOKENIZER));
+        data.vocabulary().save(outDir.resolve(ModelFiles.TOKENIZER));
         ModelFiles.writeConfig(outDir, cfg, s.domain());
+        times.add(PhaseTimes.Phase.TEST, System.nanoTime() - testStart);
         appendJson(metrics, Map.of("kind", "final", "step", st.step, "test_execution_accuracy",
-            Double.isNaN(testEx) ? -1 : testEx, "test_questions", testN));
+            Double.isNaN(testEx) ? -1 : testEx, "test_questions", testN,
+            "seconds_by_phase", phaseSeconds(times)));
         Files.copy(metrics, outDir.resolve(ModelFiles.METRICS), StandardCopyOption.REPLACE_EXISTING);
+        progress.accept(String.format("time: %s; outside the steps %.1f%%", times.summary(),
+            100 * times.overheadShare()));
         double wall = (System.nanoTime() - wallStart) / 1e9;
-        double tps = sessionTokens / Math.max(1e-9, (System.nanoTime() - sessionStart) / 1e9);
-        Result res = new Result(target, st.epoch, st.step, st.tokens, wall, tps, lastValLoss, lastValEx, testEx, false);
+        Result res = new Result(target, st.epoch, st.step, st.tokens, wall, progressLog.tokensPerSecond(),
+            validation.lastLoss(), validation.lastExecutionAccuracy(), testEx, false);
         ModelCard.write(outDir.resolve(ModelFiles.CARD), s, cfg, model.parameterCount(), reader.manifestSha256(),
-            res, train.size(), clean, trainPairs.size(), testN);
+            res, data.train().size(), data.clean(), data.trainPairs().size(), testN, times);
         return res;
       }
     }
   }
 
-  private double[] step(TransformerModel model, AdamOptimizer adam, List<Example> data, List<Integer> idx, double lr) {
-    try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
-      scope.suppressNotUsedWarning();
-      List<int[]> qs = new ArrayList<>();
-      List<int[]> ss = new ArrayList<>();
-      long tokens = 0;
-      for (int i : idx) {
-        qs.add(data.get(i).question());
-        ss.add(data.get(i).sql());
-        tokens += data.get(i).question().length + data.get(i).sql().length + 2;
-      }
-      Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
-      float loss;
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = loss(model, b, true);
-        gc.backward(l);
-        loss = l.getFloat();
-      }
-      double norm = adam.step(model, lr, s.clipNorm());
-      return new double[] {loss, tokens, norm};
+  private static Map<String, Double> phaseSeconds(PhaseTimes times) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    for (PhaseTimes.Phase p : PhaseTimes.Phase.values()) {
+      out.put(p.name().toLowerCase(java.util.Locale.ROOT), Math.round(times.seconds(p) * 1000) / 1000.0);
     }
+    return out;
   }
 
   /**
@@ -327,26 +243,6 @@ public final class DjlTrainer {
     return picked.mul(mask).sum().neg().div(mask.sum());
   }
 
-  private double validationLoss(TransformerModel model, List<Example> val) {
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < val.size(); i += 128) {
-      List<int[]> qs = new ArrayList<>();
-      List<int[]> ss = new ArrayList<>();
-      for (int j = i; j < Math.min(val.size(), i + 128); j++) {
-        qs.add(val.get(j).question());
-        ss.add(val.get(j).sql());
-      }
-      try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
-        scope.suppressNotUsedWarning();
-        Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
-        sum += loss(model, b, false).getFloat() * qs.size();
-        n += qs.size();
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
-  }
-
   /** Greedy-decodes {@code pairs} in batches of 64 and returns the share whose results match the gold. */
   static double executionAccuracy(TransformerModel model, Vocabulary vocab, Preprocessor pre, ExecutionMatch em,
       List<Pair> pairs) {
@@ -367,26 +263,6 @@ public final class DjlTrainer {
     return pairs.isEmpty() ? Double.NaN : (double) ok / pairs.size();
   }
 
-  private List<List<Integer>> batches(List<Example> data, int epoch) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < data.size(); i++) {
-      order.add(i);
-    }
-    Random rnd = new Random(s.seed() + epoch);
-    Collections.shuffle(order, rnd);
-    List<List<Integer>> out = new ArrayList<>();
-    int chunk = s.batchSize() * 50;
-    for (int c = 0; c < order.size(); c += chunk) {
-      List<Integer> part = new ArrayList<>(order.subList(c, Math.min(order.size(), c + chunk)));
-      part.sort((a, b) -> Integer.compare(data.get(a).sql().length, data.get(b).sql().length));
-      for (int i = 0; i < part.size(); i += s.batchSize()) {
-        out.add(part.subList(i, Math.min(part.size(), i + s.batchSize())));
-      }
-    }
-    Collections.shuffle(out, rnd);
-    return out;
-  }
-
   private List<Pair> sample(List<Pair> pairs, int n) {
     if (n >= pairs.size()) {
       return pairs;
@@ -394,31 +270,6 @@ public final class DjlTrainer {
     List<Pair> copy = new ArrayList<>(pairs);
     Collections.shuffle(copy, new Random(s.seed()));
     return copy.subList(0, n);
-  }
-
-  private static List<Example> encode(List<Preprocessor.Tokens> toks, Vocabulary v, ModelConfig cfg) {
-    List<Example> out = new ArrayList<>();
-    for (Preprocessor.Tokens t : toks) {
-      if (t.sql().size() > cfg.maxSql()) {
-        continue;
-      }
-      List<String> q = t.question().size() > cfg.maxQuestion() ? t.question().subList(0, cfg.maxQuestion()) : t.question();
-      out.add(new Example(v.encode(q), v.encode(t.sql())));
-    }
-    return out;
-  }
-
-  private double learningRate(long step, long total) {
-    if (step < s.warmupSteps()) {
-      return s.learningRate() * (step + 1) / s.warmupSteps();
-    }
-    double progressRatio = Math.min(1.0, (double) (step - s.warmupSteps()) / Math.max(1, total - s.warmupSteps()));
-    return s.learningRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progressRatio)));
-  }
-
-  private static String eta(double seconds) {
-    long sec = Math.round(seconds);
-    return String.format("%d:%02d:%02d", sec / 3600, (sec / 60) % 60, sec % 60);
   }
 
   static void appendJson(Path file, Map<String, Object> row) {

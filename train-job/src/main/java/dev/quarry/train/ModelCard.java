@@ -13,7 +13,7 @@ public final class ModelCard {
 
   /** Writes the card to {@code file}. */
   public static void write(Path file, TrainSettings s, ModelConfig c, long params, String datasetManifestSha,
-      DjlTrainer.Result r, int usable, long clean, int trainPairs, int testN) {
+      DjlTrainer.Result r, int usable, long clean, int trainPairs, int testN, PhaseTimes times) {
     String card = """
         # Model card: %s
 
@@ -33,6 +33,7 @@ public final class ModelCard {
         ## Run
         - hardware: %s, %d CPU cores visible to the JVM; device: %s
         - wall time: %.1f s; steps: %d; epochs: %d; tokens seen: %,d; throughput: %.0f tokens/s
+        - time by phase: %s
 
         ## Metrics
         - final validation loss: %.4f
@@ -43,7 +44,7 @@ public final class ModelCard {
         s.learningRate(), s.warmupSteps(), s.clipNorm(), s.batchSize(), s.epochs(), s.maxSteps(), s.patience(), s.seed(),
         System.getProperty("os.arch") + " " + System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
         ai.djl.engine.Engine.getInstance().defaultDevice(), r.wallSeconds(), r.steps(), r.epochs(), r.tokens(),
-        r.tokensPerSecond(), r.finalValLoss(), s.validationExSample(), pct(r.valExecutionAccuracy()), testN,
+        r.tokensPerSecond(), times.summary(), r.finalValLoss(), s.validationExSample(), pct(r.valExecutionAccuracy()), testN,
         pct(r.testExecutionAccuracy()));
     try {
       Files.writeString(file, card);

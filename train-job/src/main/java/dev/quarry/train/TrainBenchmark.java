@@ -13,7 +13,6 @@ import dev.quarry.train.model.Batch;
 import dev.quarry.train.model.ModelConfig;
 import dev.quarry.train.model.TransformerModel;
 import dev.quarry.train.text.LiteralAnonymizer;
-import dev.quarry.train.text.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,17 +73,9 @@ public final class TrainBenchmark {
     DjlEnvironment.configure(dataset.toAbsolutePath().getParent().getParent());
     DatasetReader reader = DatasetReader.open(dataset);
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(DomainLoader.load(domain)));
-    List<Preprocessor.Tokens> toks = reader.read("train").stream().map(pre::tokens).toList();
-    Vocabulary v = Vocabulary.build(toks.stream().map(Preprocessor.Tokens::question).toList(),
-        toks.stream().map(Preprocessor.Tokens::sql).toList(), 2);
-    ModelConfig cfg = config.withVocabSize(v.size());
-    List<Example> data = new ArrayList<>();
-    for (Preprocessor.Tokens t : toks) {
-      if (t.sql().size() <= cfg.maxSql()) {
-        List<String> q = t.question().size() > cfg.maxQuestion() ? t.question().subList(0, cfg.maxQuestion()) : t.question();
-        data.add(new Example(v.encode(q), v.encode(t.sql())));
-      }
-    }
+    TrainingData prepared = TrainingData.prepare(reader, pre, config);
+    ModelConfig cfg = prepared.config();
+    List<Example> data = new ArrayList<>(prepared.train());
     Collections.shuffle(data, new Random(seed));
     List<List<int[]>> qb = new ArrayList<>();
     List<List<int[]>> sb = new ArrayList<>();
