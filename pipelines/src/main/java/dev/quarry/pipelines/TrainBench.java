@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
 public final class TrainBench implements Callable<Integer> {
 
   @Mixin DataOptions data;
-  @Option(names = "--dataset", paramLabel = "DIR") Path dataset;
-  @Option(names = "--steps", defaultValue = "20", description = "Timed steps per configuration.") int steps;
-  @Option(names = "--warmup-steps", defaultValue = "3") int warmup;
-  @Option(names = "--batch-size", defaultValue = "64") int batch;
+  @Option(names = "--dataset", paramLabel = "DIR",
+      description = "Dataset dir (default: the workspace's dataset for --domain/--seed/--scale).") Path dataset;
+  @Option(names = "--steps", defaultValue = "20",
+      description = "Timed steps per configuration (default: ${DEFAULT-VALUE}).") int steps;
+  @Option(names = "--warmup-steps", defaultValue = "3",
+      description = "Untimed steps before timing starts (default: ${DEFAULT-VALUE}).") int warmup;
+  @Option(names = "--batch-size", defaultValue = "64",
+      description = "Pairs per step (default: ${DEFAULT-VALUE}).") int batch;
 
   @Override
   public Integer call() {
