@@ -24,10 +24,13 @@ public final class AskCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Parameters(index = "0", paramLabel = "QUESTION") String question;
-  @Option(names = "--model", defaultValue = "latest", description = "Model dir or id (default: models/LATEST).")
+  @Option(names = "--model", paramLabel = "DIR|ID", defaultValue = "latest",
+      description = "Model dir or id; latest = the model named by models/LATEST (default: ${DEFAULT-VALUE}).")
   String model;
-  @Option(names = "--beam", defaultValue = "1") int beam;
-  @Option(names = "--execution-guided", description = "Prefer the first candidate that executes.") boolean guided;
+  @Option(names = "--beam", paramLabel = "WIDTH", defaultValue = "1",
+      description = "Beam width; 1 = greedy decoding (default: ${DEFAULT-VALUE}).") int beam;
+  @Option(names = "--execution-guided",
+      description = "Prefer the first candidate that executes (default: off).") boolean guided;
 
   @Override
   public Integer call() {

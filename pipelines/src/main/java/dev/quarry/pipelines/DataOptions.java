@@ -3,29 +3,40 @@ package dev.quarry.pipelines;
 import dev.quarry.core.workspace.Workspace;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by every data stage: where the workspace is, which domain, seed and scale. */
+/**
+ * Where a command's data lives (a picocli {@code @Mixin}): the workspace, and the domain, seed and scale that
+ * name the seed data, dataset and model inside it. Used by every command that reads or writes stage outputs;
+ * Beam runner options are in {@link RunnerOptions} and {@code --force} in {@link ForceOption}, so that each
+ * command lists only what it uses.
+ */
 public final class DataOptions {
+
+  /** Default {@code --domain}: the built-in school district. */
+  public static final String DEFAULT_DOMAIN = "education";
+  /** Default {@code --seed}. */
+  public static final long DEFAULT_SEED = 42;
+  /** Default {@code --scale}. */
+  public static final int DEFAULT_SCALE = 1;
 
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
-      description = "Workspace directory for all outputs (default: ${DEFAULT-VALUE}).")
-  Path workspace;
+  @Mixin WorkspaceOption workspaceOption;
 
-  @Option(names = "--domain", paramLabel = "NAME|FILE", defaultValue = "education",
+  @Option(names = "--domain", paramLabel = "NAME|FILE", defaultValue = DEFAULT_DOMAIN,
       description = "Built-in domain name or path of a domain.json (default: ${DEFAULT-VALUE}).")
   String domain;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
       description = "Random seed; same seed => byte-identical outputs (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  private int scale = 1;
+  private int scale = DEFAULT_SCALE;
 
-  @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "" + DEFAULT_SCALE,
       description = "Multiplies the district's size; scale 1 is about 2,900 students a year (default: ${DEFAULT-VALUE}).")
   void setScale(int value) {
     if (value < 1 || value > 10_000) {
@@ -35,64 +46,25 @@ public final class DataOptions {
     scale = value;
   }
 
-  @Option(names = "--force", description = "Redo stages even when their outputs are up to date.")
-  boolean force;
+  /** For picocli. */
+  public DataOptions() {}
 
-  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
-      description = "Beam runner: ${COMPLETION-CANDIDATES}. Both write the same bytes (default: ${DEFAULT-VALUE}).")
-  RunnerKind runner;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "Worker threads (Direct) or task slots (Flink); 0 = number of cores (default: ${DEFAULT-VALUE}).")
-  int parallelism;
-
-  private String flinkMaster = FLINK_LOCAL;
-
-  @Option(names = "--flink-master", paramLabel = "HOST:PORT",
-      description = "With --runner flink: the JobManager's REST address of an existing cluster, '[local]' for an "
-          + "embedded cluster in this JVM, or '[auto]' when submitted with 'flink run' (default: [local]).")
-  void setFlinkMaster(String value) {
-    if (!value.equals(FLINK_LOCAL) && !value.equals(FLINK_AUTO) && !value.matches("[A-Za-z0-9.\\-]+:[0-9]{1,5}")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--flink-master': '" + value + "' (expected host:port, [local] or [auto])");
-    }
-    flinkMaster = value;
-    flinkMasterGiven = true;
-  }
-
-  private boolean flinkMasterGiven;
-
-  /** {@code --flink-master} value for an embedded Flink cluster in this JVM. */
-  public static final String FLINK_LOCAL = "[local]";
-
-  /** {@code --flink-master} value that uses the cluster of {@code flink run} (embedded when started otherwise). */
-  public static final String FLINK_AUTO = "[auto]";
-
-  /** Defaults for {@code workspace} (domain education, seed 42, scale 1, Direct runner), for jobs built in code. */
+  /** Defaults for {@code workspace} (domain education, seed 42, scale 1), for jobs built in code. */
   static DataOptions defaults(Path workspace) {
     DataOptions o = new DataOptions();
-    o.workspace = workspace;
-    o.domain = "education";
-    o.seed = 42;
-    o.runner = RunnerKind.direct;
+    o.workspaceOption = WorkspaceOption.of(workspace);
+    o.domain = DEFAULT_DOMAIN;
+    o.seed = DEFAULT_SEED;
     return o;
   }
 
-  /**
-   * The options of a test-suite database: the same workspace, domain, runner, parallelism and Flink master
-   * with another seed, scale 1 and no {@code --force}.
-   */
+  /** The options of a test-suite database: the same workspace and domain with another seed, scale 1. */
   DataOptions forTestSuiteSeed(long otherSeed) {
     DataOptions t = new DataOptions();
     t.spec = spec;
-    t.workspace = workspace;
+    t.workspaceOption = workspaceOption;
     t.domain = domain;
     t.seed = otherSeed;
-    t.runner = runner;
-    t.parallelism = parallelism;
-    t.flinkMaster = flinkMaster;
-    t.flinkMasterGiven = flinkMasterGiven;
-    t.force = false;
     return t;
   }
 
@@ -103,36 +75,6 @@ public final class DataOptions {
 
   /** The workspace. */
   public Workspace workspace() {
-    return new Workspace(workspace.toAbsolutePath().normalize());
-  }
-
-  /** Flink master address ({@link #FLINK_LOCAL} unless given). */
-  public String flinkMaster() {
-    return flinkMaster;
-  }
-
-  /**
-   * Checks combinations single options cannot: {@code --flink-master} needs {@code --runner flink}.
-   *
-   * @throws CommandLine.ParameterException naming the options
-   */
-  void validateRunner() {
-    if (flinkMasterGiven && runner != RunnerKind.flink) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--flink-master needs --runner flink (the runner is " + runner + ")");
-    }
-  }
-
-  /** Effective worker parallelism (cores when 0 was given). */
-  public int effectiveParallelism() {
-    return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
-  }
-
-  /** Beam runners Quarry supports. */
-  public enum RunnerKind {
-    /** Beam's Direct runner: threads in this JVM. */
-    direct,
-    /** Apache Flink: an embedded cluster by default, or an existing one via {@code --flink-master}. */
-    flink
+    return new Workspace(workspaceOption.path());
   }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.RegressionGate;
 import java.nio.file.Path;
@@ -31,60 +32,62 @@ final class EvalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "SPEC",
-      description = "djl:<model dir> (default djl:<workspace>/models/latest), openai:<base url>, "
-          + "replay:<predictions.jsonl>, or gold.")
+      description = "djl:<model dir>, openai:<base url>, replay:<predictions.jsonl>, or gold "
+          + "(default: djl:<workspace>/models/latest).")
   String model;
 
-  @Option(names = "--model-name", paramLabel = "NAME", description = "Model name for openai: servers.")
+  @Option(names = "--model-name", paramLabel = "NAME", description = "Model name for openai: servers (default: none).")
   String modelName;
 
   @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
       description = "Environment variable holding the API key for openai: (default: ${DEFAULT-VALUE}; unset = no key).")
   String apiKeyEnv;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "60",
+  @Option(names = "--request-timeout", paramLabel = "SECONDS",
+      defaultValue = "" + EvalStage.Settings.DEFAULT_REQUEST_TIMEOUT_SECONDS,
       description = "Per-request timeout for openai: (default: ${DEFAULT-VALUE}).")
   int requestTimeout;
 
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "" + EvalStage.Settings.DEFAULT_RETRIES,
       description = "Retries after a 5xx/429/timeout for openai: (default: ${DEFAULT-VALUE}).")
   int retries;
 
   @Option(names = "--bank", paramLabel = "FILE",
       description = "Query bank: .jsonl (Quarry), .json (Spider dev.json with tables.json beside it) or .csv "
-          + "(defog sql-eval). Default: the committed data/eval/education_bank.jsonl.")
+          + "(defog sql-eval) (default: the committed data/eval/education_bank.jsonl).")
   Path bank;
 
-  @Option(names = "--bank-db", paramLabel = "DB", description = "For Spider/defog banks: keep only this db_id/db_name.")
+  @Option(names = "--bank-db", paramLabel = "DB", description = "For Spider/defog banks: keep only this db_id/db_name (default: none: all).")
   String bankDb;
 
   @Option(names = "--database", paramLabel = "DIR",
-      description = "Seed data to run on (<table>/*.parquet + manifest.json). Default: the workspace's seed for "
-          + "--domain/--seed/--scale, generated if missing.")
+      description = "Seed data to run on (<table>/*.parquet + manifest.json) (default: the workspace's seed data "
+          + "for --domain/--seed/--scale, generated on the Direct runner if missing).")
   Path database;
 
-  @Option(names = "--test-suite", paramLabel = "K", defaultValue = "3",
+  @Option(names = "--test-suite", paramLabel = "K", defaultValue = "" + EvalStage.Settings.DEFAULT_TEST_SUITE,
       description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing; 0 = none "
           + "(default: ${DEFAULT-VALUE}).")
   int testSuite;
 
   @Option(names = "--baseline", paramLabel = "last|RUN_ID",
-      description = "Compare with this run from the history (last = latest run on the same bank).")
+      description = "Compare with this run from the history (last = latest run on the same bank) "
+          + "(default: none: no comparison, no gate).")
   String baseline;
 
-  @Option(names = "--max-drop", paramLabel = "POINTS", defaultValue = "2.0",
+  @Option(names = "--max-drop", paramLabel = "POINTS", defaultValue = "" + EvalStage.Settings.DEFAULT_MAX_DROP,
       description = "Regression gate: exit 4 when strict EX falls by more than this many points (default: ${DEFAULT-VALUE}).")
   double maxDrop;
 
-  @Option(names = "--query-timeout-ms", paramLabel = "MS", defaultValue = "5000",
+  @Option(names = "--query-timeout-ms", paramLabel = "MS", defaultValue = "" + SandboxSettings.DEFAULT_TIMEOUT_MS,
       description = "Per-query execution timeout (default: ${DEFAULT-VALUE}).")
   long queryTimeoutMs;
 
-  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + SandboxSettings.DEFAULT_MAX_ROWS,
       description = "Row cap per query; more rows is a runtime_error (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
-  @Option(names = "--precision", paramLabel = "DECIMALS", defaultValue = "6",
+  @Option(names = "--precision", paramLabel = "DECIMALS", defaultValue = "" + EvalStage.Settings.DEFAULT_PRECISION,
       description = "Numbers are rounded to this many decimals before comparison (default: ${DEFAULT-VALUE}).")
   int precision;
 
@@ -108,8 +111,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     String key = apiKeyEnv == null ? null : System.getenv(apiKeyEnv);
     EvalStage.Settings s = new EvalStage.Settings(spec0, modelName, key, Duration.ofSeconds(requestTimeout), retries,
-        bank, bankDb, database, seeds, baseline, maxDrop, Duration.ofMillis(queryTimeoutMs), maxRows, precision, 1e-6);
-    EvalOutcome out = EvalStage.run(data, s, Commands.commandLine(spec));
+        bank, bankDb, database, seeds, baseline, maxDrop, Duration.ofMillis(queryTimeoutMs), maxRows, precision,
+        EvalStage.Settings.DEFAULT_REL_TOL);
+    EvalOutcome out = EvalStage.run(data, RunnerOptions.defaults(), s, Commands.commandLine(spec));
     System.out.println("eval    " + out.headline());
     System.out.println("        run dir " + out.runDir().toAbsolutePath());
     if (out.baseline() != null) {

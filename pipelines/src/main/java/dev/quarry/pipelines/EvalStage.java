@@ -30,28 +30,50 @@ final class EvalStage {
       String bankDb, Path database, List<Long> testSuiteSeeds, String baseline, double maxDrop, Duration queryTimeout,
       int maxRows, int precision, double relTol) {
 
+    // Defaults shared by `quarry eval`'s options and defaults() below.
+
+    /** Default number of test-suite databases ({@code --test-suite}). */
+    static final int DEFAULT_TEST_SUITE = 3;
+    /** Default per-request timeout for openai: models, seconds ({@code --request-timeout}). */
+    static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+    /** Default retries for openai: models ({@code --retries}). */
+    static final int DEFAULT_RETRIES = 2;
+    /** Default regression allowance in EX points ({@code --max-drop}). */
+    static final double DEFAULT_MAX_DROP = 2.0;
+    /** Default decimals numbers are rounded to before comparison ({@code --precision}). */
+    static final int DEFAULT_PRECISION = 6;
+    /** Relative tolerance for floating-point comparison (no option). */
+    static final double DEFAULT_REL_TOL = 1e-6;
+
     /**
      * The settings {@code quarry run} and the nightly job use: the workspace's latest embedded model, the
      * committed bank, the workspace's seed, K = 3 test-suite databases (seeds seed+1..seed+3), gate against
-     * {@code baseline} (null for none) with a 2-point allowance, 5 s per query, 10,000 rows, 6 decimals.
+     * {@code baseline} (null for none) with a 2-point allowance, 5 s per query, 10,000 rows, 6 decimals
+     * (the {@code DEFAULT_*} constants, which are also {@code quarry eval}'s defaults).
      */
     static Settings defaults(DataOptions o, String baseline) {
-      List<Long> seeds = List.of(o.seed + 1, o.seed + 2, o.seed + 3);
+      List<Long> seeds = new ArrayList<>();
+      for (int i = 1; i <= DEFAULT_TEST_SUITE; i++) {
+        seeds.add(o.seed + i);
+      }
       return new Settings("djl:" + o.workspace().root().resolve("models").resolve("latest"), null, null,
-          Duration.ofSeconds(60), 2, null, null, null, seeds, baseline, 2.0, Duration.ofSeconds(5), 10_000, 6, 1e-6);
+          Duration.ofSeconds(DEFAULT_REQUEST_TIMEOUT_SECONDS), DEFAULT_RETRIES, null, null, null, List.copyOf(seeds),
+          baseline, DEFAULT_MAX_DROP, Duration.ofMillis(SandboxSettings.DEFAULT_TIMEOUT_MS),
+          SandboxSettings.DEFAULT_MAX_ROWS, DEFAULT_PRECISION, DEFAULT_REL_TOL);
     }
   }
 
   /**
    * Runs the stage.
    *
-   * @param o data options (workspace, domain, seed, scale, runner)
+   * @param o data options (workspace, domain, seed, scale)
+   * @param r runner for seed data that has to be generated first (the main seed data or test-suite databases)
    * @param s eval settings
    * @param command the command line for manifests
    * @return the outcome (exit code included)
    * @throws IllegalArgumentException for bad options (names the option)
    */
-  static EvalOutcome run(DataOptions o, Settings s, String command) {
+  static EvalOutcome run(DataOptions o, RunnerOptions r, Settings s, String command) {
     Domain domain = DomainLoader.load(o.domain);
     QueryBank bank = s.bank() == null ? Banks.education() : Banks.load(s.bank(), s.bankDb());
     Path seedDir;
@@ -61,12 +83,12 @@ final class EvalStage {
       }
       seedDir = s.database();
     } else {
-      seedDir = Stages.seed(o, command, false).dir();
+      seedDir = Stages.seed(o, r, command, false).dir();
     }
     List<Path> suiteDirs = new ArrayList<>();
     for (long seed : s.testSuiteSeeds()) {
       DataOptions t = o.forTestSuiteSeed(seed);
-      suiteDirs.add(Stages.seed(t, command, false).dir());
+      suiteDirs.add(Stages.seed(t, r, command, false).dir());
     }
     Path root = o.workspace().root();
     SandboxSettings sandbox = SandboxSettings.defaults().withTimeout(s.queryTimeout()).withMaxRows(s.maxRows())

@@ -9,70 +9,79 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Options of {@code quarry train --backend command} (a picocli {@code @Mixin}). Only the hand-off's own options
- * live here; the options a train command shares with the embedded trainer (model id, epochs, learning rate,
- * batch size, max sequence length) are passed to {@link #toSettings} as {@link Shared} (null ⇒ hand-off default),
- * so the two backends can share one set of flags without picocli duplicate-option errors.
+ * Options of {@code quarry train --backend command} (a picocli {@code @Mixin}); each is marked
+ * {@code [command]} in the help. The options both backends read ({@code --model-id}, {@code --epochs},
+ * {@code --lr}, {@code --batch-size}) are declared once, in {@link TrainCommand}, and passed to
+ * {@link #toSettings} as {@link Shared}: one not given is null there, and then takes the hand-off's own default
+ * ({@link HandoffSettings#DEFAULT_EPOCHS} and so on, which differ from the embedded trainer's and are both shown
+ * in the help). Defaults come from {@link HandoffSettings} and {@link LoraSettings}.
  */
 public final class HandoffOptions {
 
   @Option(names = "--command", paramLabel = "TEMPLATE",
-      description = {"External training command (required with --backend command). Split into arguments like a",
-          "shell would (quotes, backslashes; no pipes or variables), then {spec}, {dataset}, {output}, {model_id},",
-          "{axolotl}, {llamafactory} are replaced inside each argument; values with spaces stay one argument.",
-          "E.g. \"llamafactory-cli train {llamafactory}\" or \"sbatch --wait train.sbatch {spec}\"."})
+      description = "[command] External training command (required with --backend command; no default). Split into "
+          + "arguments like a shell would (quotes, backslashes; no pipes or variables), then {spec}, {dataset}, "
+          + "{output}, {model_id}, {axolotl}, {llamafactory} are replaced inside each argument; values with spaces "
+          + "stay one argument. E.g. \"llamafactory-cli train {llamafactory}\" or \"sbatch --wait train.sbatch {spec}\".")
   String command;
 
   @Option(names = "--base-model", paramLabel = "ID", defaultValue = HandoffSettings.DEFAULT_BASE_MODEL,
-      description = "Base model for the external trainer (default: ${DEFAULT-VALUE}).")
+      description = "[command] Base model id or path (default: ${DEFAULT-VALUE}).")
   String baseModel;
 
-  @Option(names = "--lora-r", paramLabel = "N", defaultValue = "16", description = "LoRA rank (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lora-r", paramLabel = "N", defaultValue = "" + LoraSettings.DEFAULT_R,
+      description = "[command] LoRA rank (default: ${DEFAULT-VALUE}).")
   int loraR;
 
-  @Option(names = "--lora-alpha", paramLabel = "X", defaultValue = "32", description = "LoRA alpha (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lora-alpha", paramLabel = "X", defaultValue = "" + LoraSettings.DEFAULT_ALPHA,
+      description = "[command] LoRA alpha (default: ${DEFAULT-VALUE}).")
   double loraAlpha;
 
-  @Option(names = "--lora-dropout", paramLabel = "P", defaultValue = "0.05",
-      description = "LoRA dropout (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lora-dropout", paramLabel = "P", defaultValue = "" + LoraSettings.DEFAULT_DROPOUT,
+      description = "[command] LoRA dropout (default: ${DEFAULT-VALUE}).")
   double loraDropout;
 
-  @Option(names = "--lora-targets", paramLabel = "M,M", split = ",",
-      defaultValue = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj",
-      description = "Modules that get adapters (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lora-targets", paramLabel = "M,M", split = ",", defaultValue = LoraSettings.DEFAULT_TARGET_NAMES,
+      description = "[command] Modules that get adapters (default: ${DEFAULT-VALUE}).")
   List<String> loraTargets;
 
-  @Option(names = "--load-in-4bit", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Load the base model in 4-bit (QLoRA); --no-load-in-4bit for plain LoRA (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--load-in-4bit", negatable = true, defaultValue = "" + LoraSettings.DEFAULT_LOAD_IN_4BIT,
+      fallbackValue = "true",
+      description = "[command] Load the base model in 4-bit (QLoRA); --no-load-in-4bit for plain LoRA "
+          + "(default: ${DEFAULT-VALUE}).")
   boolean loadIn4bit;
 
+  @Option(names = "--max-seq-len", paramLabel = "TOKENS", defaultValue = "" + HandoffSettings.DEFAULT_MAX_SEQ_LEN,
+      description = "[command] Maximum tokens per example, in the base model's tokens (default: ${DEFAULT-VALUE}).")
+  int maxSeqLen;
+
   @Option(names = "--chat-template", paramLabel = "NAME", defaultValue = HandoffSettings.DEFAULT_CHAT_TEMPLATE,
-      description = "LLaMA-Factory chat template matching the base model (default: ${DEFAULT-VALUE}).")
+      description = "[command] LLaMA-Factory chat template matching the base model (default: ${DEFAULT-VALUE}).")
   String chatTemplate;
 
-  @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "24h",
-      description = "Kill the external command (and its child processes) after this long: 90s, 45m, 24h, 2d, PT24H "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = HandoffSettings.DEFAULT_TIME_LIMIT_TEXT,
+      description = "[command] Kill the external command (and its child processes) after this long: 90s, 45m, 24h, "
+          + "2d, PT24H (default: ${DEFAULT-VALUE}).")
   String timeLimit;
 
   @Option(names = "--log-prefix", paramLabel = "TEXT", defaultValue = HandoffSettings.DEFAULT_LOG_PREFIX,
-      description = "Prefix of the external command's lines in the log (default: '${DEFAULT-VALUE}').")
+      description = "[command] Prefix of the external command's lines in the log (default: '${DEFAULT-VALUE}').")
   String logPrefix;
 
   /**
-   * Options shared with the embedded trainer; any null ⇒ the hand-off default (model id derived from the
-   * dataset and base model, 2 epochs, lr 2e-4, batch 4, 2048 tokens).
+   * The options {@link TrainCommand} declares for both backends; any null ⇒ the hand-off default (model id
+   * derived from the dataset and base model, {@link HandoffSettings#DEFAULT_EPOCHS} epochs,
+   * {@link HandoffSettings#DEFAULT_LEARNING_RATE}, batch {@link HandoffSettings#DEFAULT_BATCH_SIZE}).
    *
-   * @param modelId model id
-   * @param epochs epochs
-   * @param learningRate learning rate
-   * @param batchSize micro batch size
-   * @param maxSeqLen max sequence length
+   * @param modelId model id ({@code --model-id})
+   * @param epochs epochs ({@code --epochs})
+   * @param learningRate learning rate ({@code --lr})
+   * @param batchSize micro batch size ({@code --batch-size})
    */
-  public record Shared(String modelId, Integer epochs, Double learningRate, Integer batchSize, Integer maxSeqLen) {
+  public record Shared(String modelId, Integer epochs, Double learningRate, Integer batchSize) {
     /** All defaults. */
     public static Shared none() {
-      return new Shared(null, null, null, null, null);
+      return new Shared(null, null, null, null);
     }
   }
 
@@ -84,7 +93,8 @@ public final class HandoffOptions {
    * @param seed the run's seed
    * @param force redo even if up to date
    * @param commandLine the user's command line for the manifest
-   * @param shared shared training options
+   * @param shared options declared by {@link TrainCommand}
+   * @return the validated settings
    * @throws IllegalArgumentException naming the option at fault (e.g. {@code --command} missing)
    */
   public HandoffSettings toSettings(Path datasetDir, Path modelsDir, long seed, boolean force, String commandLine,
@@ -98,11 +108,24 @@ public final class HandoffOptions {
         shared.learningRate() != null ? shared.learningRate() : HandoffSettings.DEFAULT_LEARNING_RATE,
         shared.epochs() != null ? shared.epochs() : HandoffSettings.DEFAULT_EPOCHS,
         shared.batchSize() != null ? shared.batchSize() : HandoffSettings.DEFAULT_BATCH_SIZE,
-        shared.maxSeqLen() != null ? shared.maxSeqLen() : HandoffSettings.DEFAULT_MAX_SEQ_LEN,
-        chatTemplate, seed, command, Durations.parse(timeLimit, "--time-limit"), logPrefix, force, commandLine);
+        maxSeqLen, chatTemplate, seed, command, Durations.parse(timeLimit, "--time-limit"), logPrefix, force,
+        commandLine);
   }
 
-  /** Wraps {@link #toSettings} so that a bad value becomes a picocli usage error on {@code spec}'s command line. */
+  /**
+   * Wraps {@link #toSettings(Path, Path, long, boolean, String, Shared)} so that a bad value becomes a picocli
+   * usage error on {@code commandLine}.
+   *
+   * @param commandLine the command line the error is reported on
+   * @param datasetDir dataset directory
+   * @param modelsDir registry directory
+   * @param seed the run's seed
+   * @param force redo even if up to date
+   * @param recordedCommand the user's command line for the manifest
+   * @param shared options declared by {@link TrainCommand}
+   * @return the validated settings
+   * @throws CommandLine.ParameterException naming the option at fault
+   */
   public HandoffSettings toSettings(CommandLine commandLine, Path datasetDir, Path modelsDir, long seed, boolean force,
       String recordedCommand, Shared shared) {
     try {

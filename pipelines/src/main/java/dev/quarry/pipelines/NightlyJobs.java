@@ -18,26 +18,25 @@ final class NightlyJobs {
   static NightlyJob create(Path workspace, boolean regenerate) {
     return ctx -> {
       DataOptions o = DataOptions.defaults(workspace);
+      RunnerOptions runner = RunnerOptions.defaults();
       String cmd = "quarry schedule" + (regenerate ? " --regenerate" : "");
       if (regenerate) {
-        var seed = Stages.seed(o, cmd, true);
+        var seed = Stages.seed(o, runner, cmd, true);
         ctx.log().println("seed    " + Stages.describe(seed));
         if (ctx.abandonRequested()) {
           return;
         }
-        o.force = true;
-        var synth = Stages.synth(o, SynthSettings.defaults(), seed.dir(), cmd);
+        var synth = Stages.synth(o, runner, SynthSettings.defaults(), seed.dir(), cmd, true);
         ctx.log().println("synth   " + Stages.describe(synth));
         if (ctx.abandonRequested()) {
           return;
         }
-        Stages.train(o, cmd, ctx.log());
-        o.force = false;
+        Stages.train(o, true, cmd, ctx.log());
         if (ctx.abandonRequested()) {
           return;
         }
       }
-      EvalOutcome eval = EvalStage.run(o, EvalStage.Settings.defaults(o, "last"), cmd);
+      EvalOutcome eval = EvalStage.run(o, runner, EvalStage.Settings.defaults(o, "last"), cmd);
       ctx.log().println("eval    " + eval.headline() + "  " + eval.runDir());
       if (ctx.abandonRequested()) {
         return;

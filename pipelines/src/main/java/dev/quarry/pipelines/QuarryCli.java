@@ -69,10 +69,15 @@ public final class QuarryCli implements Runnable {
 
   /** Parses and runs {@code args}; returns the exit code instead of exiting (for tests). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line as {@link #execute} configures it: every subcommand, help width, exit-code mapping. */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new QuarryCli());
     cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler(QuarryCli::handle);
-    return cli.execute(args);
+    return cli;
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -98,7 +103,7 @@ public final class QuarryCli implements Runnable {
     return EXIT_FAILED;
   }
 
-  /** Prints the code version. */
+  /** Prints the code version ({@link CodeVersion#full()}: the git commit the jar was built from). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {

@@ -1,11 +1,10 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.reports.ReportPublisher;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code quarry report}: publishes the static site, summary.md and summary.json under workspace/reports. */
 @Command(name = "report", header = "Stage 5: publish the report site, summary.md and summary.json.", mixinStandardHelpOptions = true,
@@ -18,17 +17,13 @@ public final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
-      description = "Workspace directory (default: ${DEFAULT-VALUE}).")
-  Path workspace;
-
-  @Option(names = "--force", description = "Regenerate even when the report is up to date.")
-  boolean force;
+  @Mixin WorkspaceOption workspace;
+  @Mixin ForceOption force;
 
   @Override
   public Integer call() {
     System.setProperty("java.awt.headless", "true");
-    ReportPublisher.Result r = ReportPublisher.publish(workspace.toAbsolutePath().normalize(), force,
+    ReportPublisher.Result r = ReportPublisher.publish(workspace.path(), force.isSet(),
         Commands.commandLine(spec));
     System.out.printf("report: %s %s (%d runs, latest %s); paste %s%n", r.skipped() ? "up to date" : "wrote",
         r.siteDir().resolve("index.html"), r.runs(), r.latestRunId(), r.siteDir().resolve("summary.md"));

@@ -13,14 +13,16 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", header = "The main job: seed -> synth -> train -> eval -> report on embedded defaults.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "The main job: runs every stage in order (seed -> synth -> train -> eval -> report) on the Direct",
-      "runner with the built-in domain, embedded DuckDB and the embedded DJL model, skipping stages whose",
+      "runner (or --runner flink) with the built-in domain, embedded DuckDB and the embedded DJL model, skipping stages whose",
       "outputs are up to date, and ends with EX, test-suite accuracy and the path of the report.",
       "--force redoes every stage."
     })
 final class RunCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+  @Mixin RunnerOptions runner;
   @Mixin SynthSettings settings;
+  @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -29,15 +31,15 @@ final class RunCommand implements Callable<Integer> {
     String cmd = Commands.commandLine(spec);
     long start = System.nanoTime();
     Progress.stage(1, 5, "seed");
-    StageRunner.StageResult seed = Stages.seed(data, cmd, data.force);
+    StageRunner.StageResult seed = Stages.seed(data, runner, cmd, force.isSet());
     Progress.stage(2, 5, "synth");
-    StageRunner.StageResult synth = Stages.synth(data, settings, seed.dir(), cmd);
+    StageRunner.StageResult synth = Stages.synth(data, runner, settings, seed.dir(), cmd, force.isSet());
     Progress.stage(3, 5, "train");
-    DjlTrainer.Result model = Stages.train(data, cmd, System.err);
+    DjlTrainer.Result model = Stages.train(data, force.isSet(), cmd, System.err);
     Progress.stage(4, 5, "eval");
-    EvalOutcome eval = EvalStage.run(data, EvalStage.Settings.defaults(data, null), cmd);
+    EvalOutcome eval = EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
     Progress.stage(5, 5, "report");
-    ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), data.force, cmd);
+    ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
     System.out.println();
     System.out.printf("Quarry run finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
     System.out.println("seed    " + Stages.describe(seed));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,9 +37,8 @@ final class ScaleBench implements Callable<Integer> {
   /** Allowed slack over linear growth: time at scale k may be up to SLACK × k × time at scale 1. */
   static final double SLACK = 1.2;
 
-  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
-      description = "Workspace whose bench/ folder holds the temporary outputs (default: ${DEFAULT-VALUE}).")
-  Path workspace;
+  /** The workspace whose bench/ folder holds the temporary outputs. */
+  @Mixin WorkspaceOption workspace;
 
   @Option(names = "--scales", paramLabel = "N", split = ",", defaultValue = "1,10,100",
       description = "Scales to run, in increasing order; costs are relative to the smallest (default: ${DEFAULT-VALUE}).")
@@ -46,13 +46,14 @@ final class ScaleBench implements Callable<Integer> {
 
   @Option(names = "--runners", paramLabel = "RUNNER", split = ",", defaultValue = "direct,flink",
       description = "Runners to run each scale on (default: ${DEFAULT-VALUE}).")
-  List<DataOptions.RunnerKind> runners;
+  List<RunnerOptions.RunnerKind> runners;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
-      description = "Workers per runner (default: ${DEFAULT-VALUE}).")
+      description = "Workers per runner; unlike a stage's --parallelism, 0 (all cores) is not allowed, so that the "
+          + "figures name their worker count (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DataOptions.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--samples-per-template", paramLabel = "N", defaultValue = "0",
@@ -62,7 +63,7 @@ final class ScaleBench implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** One timed seed + synth run. */
-  record Measurement(DataOptions.RunnerKind runner, int scale, double seedSeconds, long rows, double synthSeconds,
+  record Measurement(RunnerOptions.RunnerKind runner, int scale, double seedSeconds, long rows, double synthSeconds,
       long pairs) {
 
     double totalSeconds() {
@@ -79,12 +80,12 @@ final class ScaleBench implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be >= 1");
     }
     List<Integer> ordered = scales.stream().distinct().sorted().toList();
-    Path root = workspace.toAbsolutePath().normalize().resolve("bench");
+    Path root = workspace.path().resolve("bench");
     StageRunner.ensureWritable(root);
     System.out.printf(Locale.ROOT, "bench scale: scales %s on %s, parallelism %d, max heap %,d MB%n",
         ordered, runners, parallelism, Runtime.getRuntime().maxMemory() >> 20);
     List<Measurement> all = new ArrayList<>();
-    for (DataOptions.RunnerKind runner : runners) {
+    for (RunnerOptions.RunnerKind runner : runners) {
       for (int scale : ordered) {
         Measurement m = measure(root, runner, scale);
         all.add(m);
@@ -120,7 +121,7 @@ final class ScaleBench implements Callable<Integer> {
     return out;
   }
 
-  private static Measurement baseline(List<Measurement> all, DataOptions.RunnerKind runner) {
+  private static Measurement baseline(List<Measurement> all, RunnerOptions.RunnerKind runner) {
     return all.stream().filter(m -> m.runner() == runner).findFirst().orElse(null);
   }
 
@@ -139,23 +140,22 @@ final class ScaleBench implements Callable<Integer> {
     return b.toString();
   }
 
-  private Measurement measure(Path root, DataOptions.RunnerKind runner, int scale) throws Exception {
+  private Measurement measure(Path root, RunnerOptions.RunnerKind runner, int scale) throws Exception {
     DataOptions data = DataOptions.defaults(root);
     data.seed = seed;
-    data.runner = runner;
-    data.parallelism = parallelism;
     data.setScale(scale);
+    RunnerOptions runnerOptions = RunnerOptions.of(runner, parallelism);
     Path seedDir = Files.createTempDirectory(root, "seed-" + runner + "-x" + scale + "-");
     Path datasetDir = Files.createTempDirectory(root, "dataset-" + runner + "-x" + scale + "-");
     try {
       long t0 = System.nanoTime();
-      SeedResult seeded = SeedPipeline.run(Stages.seedOptions(data, seedDir));
+      SeedResult seeded = SeedPipeline.run(Stages.seedOptions(data, runnerOptions, seedDir));
       double seedSeconds = (System.nanoTime() - t0) / 1e9;
       long rows = seeded.rowCounts().values().stream().mapToLong(Long::longValue).sum();
 
       SynthSettings settings = SynthSettings.defaults();
       settings.samplesPerTemplate = samplesPerTemplate;
-      SynthOptions syo = Stages.synthOptions(data, settings, seedDir, datasetDir);
+      SynthOptions syo = Stages.synthOptions(data, runnerOptions, settings, seedDir, datasetDir);
       long t1 = System.nanoTime();
       SynthResult synth = SynthPipeline.run(syo);
       double synthSeconds = (System.nanoTime() - t1) / 1e9;

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,19 +35,17 @@ public final class ScheduleCommand implements Callable<Integer> {
     NightlyJob create(Path workspace, boolean regenerate);
   }
 
-  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "workspace",
-      description = "Workspace directory (default: ${DEFAULT-VALUE}).")
-  Path workspace;
+  @Mixin WorkspaceOption workspace;
 
   @Option(names = "--cron", paramLabel = "EXPR", required = true,
-      description = "UNIX 5-field cron expression, e.g. \"0 2 * * *\" (02:00 every day).")
+      description = "UNIX 5-field cron expression, e.g. \"0 2 * * *\" (02:00 every day) (required; no default).")
   String cron;
 
   @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
       description = "Time zone of the cron expression, e.g. Europe/Berlin (default: ${DEFAULT-VALUE}).")
   ZoneId zone;
 
-  @Option(names = "--regenerate", description = "Regenerate seed data, dataset and model before evaluating.")
+  @Option(names = "--regenerate", description = "Regenerate seed data, dataset and model before evaluating (default: off).")
   boolean regenerate;
 
   @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "PT10M",
@@ -54,7 +53,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   Duration grace;
 
   @Option(names = "--print-next", paramLabel = "N", defaultValue = "0",
-      description = "Print the next N fire times and exit.")
+      description = "Print the next N fire times and exit; 0 = run the schedule (default: ${DEFAULT-VALUE}).")
   int printNext;
 
   private final NightlyJobFactory factory;
@@ -83,7 +82,7 @@ public final class ScheduleCommand implements Callable<Integer> {
       }
       return QuarryCli.EXIT_OK;
     }
-    Path ws = workspace.toAbsolutePath().normalize();
+    Path ws = workspace.path();
     Scheduler scheduler = new Scheduler(ws, schedule, factory.create(ws, regenerate), Clock.system(zone), System.out);
     try {
       scheduler.start();

@@ -16,11 +16,13 @@ import picocli.CommandLine.Mixin;
 final class SeedCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+  @Mixin RunnerOptions runner;
+  @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    StageRunner.StageResult r = Stages.seed(data, Commands.commandLine(spec), data.force);
+    StageRunner.StageResult r = Stages.seed(data, runner, Commands.commandLine(spec), force.isSet());
     System.out.println("seed    " + Stages.describe(r));
     return QuarryCli.EXIT_OK;
   }

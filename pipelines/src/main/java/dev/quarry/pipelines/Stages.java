@@ -30,9 +30,9 @@ final class Stages {
 
   private Stages() {}
 
-  /** Runs (or skips, unless {@code force}) the seed stage for the data options; returns its result. */
-  static StageRunner.StageResult seed(DataOptions o, String command, boolean force) {
-    o.validateRunner();
+  /** Runs (or skips, unless {@code force}) the seed stage for the data options on runner {@code r}; returns its result. */
+  static StageRunner.StageResult seed(DataOptions o, RunnerOptions r, String command, boolean force) {
+    r.validate();
     DomainLoader.load(o.domain); // fail fast with a clear message on an unknown domain
     Workspace ws = o.workspace();
     StageRunner.ensureWritable(ws.root());
@@ -44,17 +44,18 @@ final class Stages {
     Path out = ws.seedDir(o.domain, o.seed, o.scale());
     return StageRunner.run(
         new StageRunner.StageRequest("seed", command, options, o.seed, Map.of(), force), out, tmp -> {
-          SeedResult r = SeedPipeline.run(seedOptions(o, tmp));
+          SeedResult sr = SeedPipeline.run(seedOptions(o, r, tmp));
           ObjectNode counts = JsonNodeFactory.instance.objectNode();
           ObjectNode rows = counts.putObject("rows");
-          r.rowCounts().forEach(rows::put);
+          sr.rowCounts().forEach(rows::put);
           return new StageRunner.StageOutput(counts, ParquetRowCounts.byFile(tmp));
         });
   }
 
-  /** Runs (or skips) the synth stage over the given seed output; returns its result. */
-  static StageRunner.StageResult synth(DataOptions o, SynthSettings s, Path seedDir, String command) {
-    o.validateRunner();
+  /** Runs (or skips, unless {@code force}) the synth stage over the given seed output; returns its result. */
+  static StageRunner.StageResult synth(DataOptions o, RunnerOptions r, SynthSettings s, Path seedDir, String command,
+      boolean force) {
+    r.validate();
     Workspace ws = o.workspace();
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("domain", o.domain);
@@ -62,16 +63,16 @@ final class Stages {
     options.putAll(s.asMap());
     Path out = ws.datasetDir(o.domain, o.seed, o.scale());
     return StageRunner.run(
-        new StageRunner.StageRequest("synth", command, options, o.seed, Map.of("seed", seedDir), o.force), out,
+        new StageRunner.StageRequest("synth", command, options, o.seed, Map.of("seed", seedDir), force), out,
         tmp -> {
-          SynthResult r = SynthPipeline.run(synthOptions(o, s, seedDir, tmp));
-          return new StageRunner.StageOutput(r.counts(), r.rowsByFile());
+          SynthResult sr = SynthPipeline.run(synthOptions(o, r, s, seedDir, tmp));
+          return new StageRunner.StageOutput(sr.counts(), sr.rowsByFile());
         });
   }
 
-  /** Seed pipeline options for the data options' runner, domain, seed and scale, writing into {@code outputDir}. */
-  static SeedOptions seedOptions(DataOptions o, Path outputDir) {
-    SeedOptions po = runnerOptions(o, SeedOptions.class);
+  /** Seed pipeline options for the data options' domain, seed and scale on runner {@code r}, writing into {@code outputDir}. */
+  static SeedOptions seedOptions(DataOptions o, RunnerOptions r, Path outputDir) {
+    SeedOptions po = runnerOptions(r, SeedOptions.class);
     po.setOutputDir(outputDir.toString());
     po.setSeed(o.seed);
     po.setScale(o.scale());
@@ -79,21 +80,27 @@ final class Stages {
     return po;
   }
 
-  /** Synth pipeline options for the data options and settings over {@code seedDir}, writing into {@code outputDir}. */
-  static SynthOptions synthOptions(DataOptions o, SynthSettings s, Path seedDir, Path outputDir) {
-    SynthOptions po = runnerOptions(o, SynthOptions.class);
+  /**
+   * Synth pipeline options for the data options and settings over {@code seedDir} on runner {@code r}, writing
+   * into {@code outputDir}.
+   */
+  static SynthOptions synthOptions(DataOptions o, RunnerOptions r, SynthSettings s, Path seedDir, Path outputDir) {
+    SynthOptions po = runnerOptions(r, SynthOptions.class);
     po.setOutputDir(outputDir.toString());
     po.setSeedDir(seedDir.toString());
     po.setDomain(o.domain);
     po.setSeed(o.seed);
     s.applyTo(po);
-    applyRunnerTuning(o, po);
+    applyRunnerTuning(r, po);
     return po;
   }
 
-  /** Runs (or skips when up to date) the embedded trainer with default settings; progress goes to {@code log}. */
-  static dev.quarry.train.DjlTrainer.Result train(DataOptions o, String command, java.io.PrintStream log) {
-    return TrainCommand.trainStage(o, command, log);
+  /**
+   * Runs (or skips when up to date, unless {@code force}) the embedded trainer with default settings; progress
+   * goes to {@code log}.
+   */
+  static dev.quarry.train.DjlTrainer.Result train(DataOptions o, boolean force, String command, java.io.PrintStream log) {
+    return TrainCommand.trainStage(o, force, command, log);
   }
 
   /**
@@ -105,14 +112,14 @@ final class Stages {
    *
    * @throws IllegalStateException if the Flink runner is not on the class path
    */
-  static <T extends PipelineOptions> T runnerOptions(DataOptions o, Class<T> type) {
-    return switch (o.runner) {
+  static <T extends PipelineOptions> T runnerOptions(RunnerOptions o, Class<T> type) {
+    return switch (o.runner()) {
       case direct -> directOptions(o, type);
       case flink -> flinkOptions(o, type);
     };
   }
 
-  private static <T extends PipelineOptions> T directOptions(DataOptions o, Class<T> type) {
+  private static <T extends PipelineOptions> T directOptions(RunnerOptions o, Class<T> type) {
     T po = PipelineOptionsFactory.as(type);
     po.setRunner(DirectRunner.class);
     DirectOptions d = po.as(DirectOptions.class);
@@ -129,13 +136,13 @@ final class Stages {
    * Synth settings that depend on the runner but never change outputs: on Flink, enough spread buckets
    * (16 per task slot, at least 128) for its hash partitioning to balance the task slots.
    */
-  private static void applyRunnerTuning(DataOptions o, SynthOptions po) {
-    if (o.runner == DataOptions.RunnerKind.flink) {
+  private static void applyRunnerTuning(RunnerOptions o, SynthOptions po) {
+    if (o.runner() == RunnerOptions.RunnerKind.flink) {
       po.setSpreadBuckets(Math.max(128, 16 * o.effectiveParallelism()));
     }
   }
 
-  private static <T extends PipelineOptions> T flinkOptions(DataOptions o, Class<T> type) {
+  private static <T extends PipelineOptions> T flinkOptions(RunnerOptions o, Class<T> type) {
     try {
       Class.forName(FLINK_RUNNER, false, Stages.class.getClassLoader());
     } catch (ClassNotFoundException e) {

@@ -53,9 +53,10 @@ final class SynthBench implements Callable<Integer> {
   static final int WARM_UP = 3000;
 
   @Mixin DataOptions data;
+  @Mixin RunnerOptions runner;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-      description = "Use at most N candidate SQL (0 = all the generator's defaults produce).")
+      description = "Use at most N candidate SQL; 0 = all the generator's defaults produce (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -67,14 +68,14 @@ final class SynthBench implements Callable<Integer> {
     try {
       // (1) seed generation
       long t0 = System.nanoTime();
-      SeedResult sr = SeedPipeline.run(Stages.seedOptions(data, seedTmp));
+      SeedResult sr = SeedPipeline.run(Stages.seedOptions(data, runner, seedTmp));
       double seedS = (System.nanoTime() - t0) / 1e9;
       long rows = sr.rowCounts().values().stream().mapToLong(Long::longValue).sum();
       System.out.printf("seed generation: %,d rows in %.2f s = %,.0f rows/s (scale %d, parallelism %d, JVM warm-up included)%n",
-          rows, seedS, rows / seedS, data.scale(), data.effectiveParallelism());
+          rows, seedS, rows / seedS, data.scale(), runner.effectiveParallelism());
 
       // candidate SQL, generated in the driver
-      SynthOptions syo = Stages.synthOptions(data, SynthSettings.defaults(), seedTmp, tmpRoot.resolve("unused"));
+      SynthOptions syo = Stages.synthOptions(data, runner, SynthSettings.defaults(), seedTmp, tmpRoot.resolve("unused"));
       ValueCatalog catalog = ValueCatalog.fromSeed(domain, seedTmp);
       CandidateGenerator gen = new CandidateGenerator(domain, catalog, SynthPipeline.config(syo));
       List<Candidate> candidates = new ArrayList<>();
@@ -103,7 +104,7 @@ final class SynthBench implements Callable<Integer> {
       System.out.printf("plain loop, 1 JDBC connection, no guard:        %,d queries in %6.2f s = %,6.0f queries/s%n",
           candidates.size(), loopS, loopQps);
       System.out.printf("pipeline ExecuteCandidates, first to last query: %,d queries in %6.2f s = %,6.0f queries/s"
-          + " (parallelism %d)%n", candidates.size(), pipe[1], windowQps, data.effectiveParallelism());
+          + " (parallelism %d)%n", candidates.size(), pipe[1], windowQps, runner.effectiveParallelism());
       System.out.printf("pipeline ExecuteCandidates, whole run:          %,d queries in %6.2f s = %,6.0f queries/s"
           + " (pipeline start and per-worker data loading included)%n", candidates.size(), pipe[0], wholeQps);
       System.out.printf("ratio pipeline / plain loop: %.2f (first to last query), %.2f (whole run)%n",

@@ -13,20 +13,22 @@ import picocli.CommandLine.Mixin;
       "questions, validates the SQL, keeps only pairs whose SQL executes on DuckDB over the seed data,",
       "dedupes, splits train/validation/test without leakage, and writes shards (JSONL chat + Parquet),",
       "dataset_info.json (LLaMA-Factory) and rejects/ under <workspace>/datasets/<domain>-s<seed>-x<scale>/.",
-      "Runs the seed stage first when its output is missing."
+      "Runs the seed stage first when its output is missing; --force redoes the synth stage only."
     })
 final class SynthCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+  @Mixin RunnerOptions runner;
   @Mixin SynthSettings settings;
+  @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     settings.validate();
     String cmd = Commands.commandLine(spec);
-    StageRunner.StageResult seed = Stages.seed(data, cmd, false);
-    StageRunner.StageResult synth = Stages.synth(data, settings, seed.dir(), cmd);
+    StageRunner.StageResult seed = Stages.seed(data, runner, cmd, false);
+    StageRunner.StageResult synth = Stages.synth(data, runner, settings, seed.dir(), cmd, force.isSet());
     System.out.println("seed    " + Stages.describe(seed));
     System.out.println("synth   " + Stages.describe(synth));
     Summary.printDataset(synth);

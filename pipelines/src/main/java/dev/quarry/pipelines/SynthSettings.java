@@ -13,11 +13,11 @@ public final class SynthSettings {
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--samples-per-template", paramLabel = "N", defaultValue = "0",
-      description = "Value samples drawn per SQL template; 0 = the generator's default.")
+      description = "Value samples drawn per SQL template; 0 = the generator's default (default: ${DEFAULT-VALUE}).")
   int samplesPerTemplate;
 
   @Option(names = "--questions-per-sql", paramLabel = "N", defaultValue = "0",
-      description = "Questions realized per SQL before dedup; 0 = the generator's default.")
+      description = "Questions realized per SQL before dedup; 0 = the generator's default (default: ${DEFAULT-VALUE}).")
   int questionsPerSql;
 
   @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "5",
@@ -28,7 +28,7 @@ public final class SynthSettings {
       description = "Drop SQL whose result has more rows than this (default: ${DEFAULT-VALUE}).")
   int rowCap;
 
-  @Option(names = "--keep-empty", description = "Keep SQL whose result is empty (dropped by default).")
+  @Option(names = "--keep-empty", description = "Keep SQL whose result is empty (default: off: such SQL is dropped).")
   boolean keepEmpty;
 
   @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.8",
@@ -44,14 +44,14 @@ public final class SynthSettings {
   int pairsPerShard;
 
   @Option(names = "--rephraser", paramLabel = "KIND", defaultValue = "rules",
-      description = "rules (deterministic, offline; default) or llm (needs --llm-base-url and --llm-model).")
+      description = "rules (deterministic, offline) or llm (needs --llm-base-url and --llm-model) (default: ${DEFAULT-VALUE}).")
   String rephraser;
 
   @Option(names = "--llm-base-url", paramLabel = "URL",
-      description = "OpenAI-compatible endpoint for --rephraser llm, e.g. http://localhost:8000/v1.")
+      description = "OpenAI-compatible endpoint for --rephraser llm, e.g. http://localhost:8000/v1 (default: none).")
   String llmBaseUrl;
 
-  @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name for --rephraser llm.")
+  @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name for --rephraser llm (default: none).")
   String llmModel;
 
   @Option(names = "--llm-api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",

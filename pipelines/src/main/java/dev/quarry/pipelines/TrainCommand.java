@@ -1,10 +1,10 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.train.DjlTrainer;
+import dev.quarry.train.TrainSettings;
 import dev.quarry.train.handoff.HandoffResult;
 import dev.quarry.train.handoff.HandoffSettings;
 import dev.quarry.train.handoff.HandoffTrainer;
-import dev.quarry.train.DjlTrainer;
-import dev.quarry.train.TrainSettings;
 import dev.quarry.train.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,85 +13,171 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code quarry train}: trains the embedded DJL model (or hands off to an external job). */
-@Command(name = "train", header = "Stage 3: train the embedded model, or hand the shards to an external GPU job.", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code quarry train}: trains the embedded DJL model (or hands off to an external job).
+ *
+ * <p>Every default comes from the library that owns it ({@link ModelConfig}, {@link TrainSettings},
+ * {@link HandoffSettings}); {@code --epochs}, {@code --lr} and {@code --batch-size} have one default per backend,
+ * both named in the help.
+ */
+@Command(name = "train", header = "Stage 3: train the embedded model, or hand the shards to an external GPU job.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Stage 3: trains a text-to-SQL model on the dataset into <workspace>/models/<model-id>/",
-      "and points <workspace>/models/LATEST at it."})
+      "and points <workspace>/models/LATEST at it. Options marked [djl] apply to the embedded trainer only,",
+      "[command] to the hand-off only; --epochs, --lr and --batch-size apply to both, with a default for each."})
 public final class TrainCommand implements Callable<Integer> {
 
+  /** The trainers {@code --backend} chooses between. */
+  public enum Backend {
+    /** The embedded DJL transformer, trained in this JVM. */
+    djl,
+    /** Hand-off to an external command (see {@link HandoffOptions}). */
+    command
+  }
+
   @Mixin DataOptions data;
-  @Mixin HandoffOptions handoff;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--backend", defaultValue = "djl", description = "djl (embedded) or command (hand-off).")
-  String backend;
-  @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset dir (default: the workspace's for seed/scale).")
+  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "djl",
+      description = "Trainer: djl (embedded transformer, trained in this JVM) or command (hand-off to an external "
+          + "job, see --command) (default: ${DEFAULT-VALUE}).")
+  Backend backend;
+
+  @Option(names = "--dataset", paramLabel = "DIR",
+      description = "Dataset dir (default: the workspace's dataset for --domain/--seed/--scale).")
   Path dataset;
+
   @Option(names = "--model-id", paramLabel = "ID",
-      description = "Output name under models/ (default: djl-<domain>-s<seed>-x<scale>).") String modelId;
-  @Option(names = "--d-model", defaultValue = "128") int dModel;
-  @Option(names = "--layers", defaultValue = "3") int layers;
-  @Option(names = "--heads", defaultValue = "4") int heads;
-  @Option(names = "--ffn", defaultValue = "512") int ffn;
-  @Option(names = "--dropout", defaultValue = "0.1") double dropout;
-  @Option(names = "--max-question", defaultValue = "40") int maxQuestion;
-  @Option(names = "--max-sql", defaultValue = "96") int maxSql;
-  @Option(names = "--lr", defaultValue = "1e-3") double lr;
-  @Option(names = "--warmup", defaultValue = "200") int warmup;
-  @Option(names = "--batch-size", defaultValue = "64") int batch;
-  @Option(names = "--epochs", defaultValue = "6") int epochs;
-  @Option(names = "--max-steps", defaultValue = "0") long maxSteps;
-  @Option(names = "--patience", defaultValue = "2") int patience;
-  @Option(names = "--clip", defaultValue = "1.0") double clip;
-  @Option(names = "--checkpoint-every", defaultValue = "200") int checkpointEvery;
-  @Option(names = "--val-ex-sample", defaultValue = "300") int valEx;
-  @Option(names = "--test-ex-sample", defaultValue = "1000") int testEx;
-  @Option(names = "--resume", description = "Continue the run of --model-id from its last checkpoint.") boolean resume;
+      description = "Output name under models/ (default: djl-<domain>-s<seed>-x<scale> for djl; "
+          + "<dataset>-<adapter>-<base model> for command).")
+  String modelId;
+
+  // Both backends: no defaultValue, so that a value not given takes the chosen backend's default.
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Passes over the training split; djl may stop earlier (--patience, --max-steps) "
+          + "(default: " + TrainSettings.DEFAULT_EPOCHS + " for djl, " + HandoffSettings.DEFAULT_EPOCHS + " for command).")
+  Integer epochs;
+
+  @Option(names = "--lr", paramLabel = "RATE",
+      description = "Peak learning rate (default: " + TrainSettings.DEFAULT_LEARNING_RATE + " for djl, "
+          + HandoffSettings.DEFAULT_LEARNING_RATE + " for command).")
+  Double lr;
+
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "Pairs per step; for command the per-device micro batch "
+          + "(default: " + TrainSettings.DEFAULT_BATCH_SIZE + " for djl, " + HandoffSettings.DEFAULT_BATCH_SIZE
+          + " for command).")
+  Integer batch;
+
+  @Option(names = "--d-model", paramLabel = "N", defaultValue = "" + ModelConfig.DEFAULT_D_MODEL,
+      description = "[djl] Width of the residual stream; divisible by --heads (default: ${DEFAULT-VALUE}).")
+  int dModel;
+
+  @Option(names = "--layers", paramLabel = "N", defaultValue = "" + ModelConfig.DEFAULT_LAYERS,
+      description = "[djl] Decoder layers (default: ${DEFAULT-VALUE}).")
+  int layers;
+
+  @Option(names = "--heads", paramLabel = "N", defaultValue = "" + ModelConfig.DEFAULT_HEADS,
+      description = "[djl] Attention heads (default: ${DEFAULT-VALUE}).")
+  int heads;
+
+  @Option(names = "--ffn", paramLabel = "N", defaultValue = "" + ModelConfig.DEFAULT_FFN,
+      description = "[djl] Hidden width of the feed-forward sub-layer (default: ${DEFAULT-VALUE}).")
+  int ffn;
+
+  @Option(names = "--dropout", paramLabel = "P", defaultValue = "" + ModelConfig.DEFAULT_DROPOUT,
+      description = "[djl] Dropout rate in [0, 1) (default: ${DEFAULT-VALUE}).")
+  double dropout;
+
+  @Option(names = "--max-question", paramLabel = "TOKENS", defaultValue = "" + ModelConfig.DEFAULT_MAX_QUESTION,
+      description = "[djl] Question tokens kept; longer questions are cut (default: ${DEFAULT-VALUE}).")
+  int maxQuestion;
+
+  @Option(names = "--max-sql", paramLabel = "TOKENS", defaultValue = "" + ModelConfig.DEFAULT_MAX_SQL,
+      description = "[djl] SQL tokens; pairs with longer SQL are not trained on, decoding stops there "
+          + "(default: ${DEFAULT-VALUE}).")
+  int maxSql;
+
+  @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "" + TrainSettings.DEFAULT_WARMUP_STEPS,
+      description = "[djl] Linear warm-up steps, then cosine decay to 10%% of --lr (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_MAX_STEPS,
+      description = "[djl] Stop after this many steps; 0 = no limit (default: ${DEFAULT-VALUE}).")
+  long maxSteps;
+
+  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "" + TrainSettings.DEFAULT_PATIENCE,
+      description = "[djl] Early stopping: epochs without validation improvement before stopping; 0 = off "
+          + "(default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "" + TrainSettings.DEFAULT_CLIP_NORM,
+      description = "[djl] Gradient clipping global norm; <= 0 = off (default: ${DEFAULT-VALUE}).")
+  double clip;
+
+  @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "" + TrainSettings.DEFAULT_CHECKPOINT_EVERY,
+      description = "[djl] Steps between checkpoints; 0 = only at epoch ends (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(names = "--val-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_VALIDATION_EX_SAMPLE,
+      description = "[djl] Validation questions decoded per epoch for execution accuracy; 0 = skip "
+          + "(default: ${DEFAULT-VALUE}).")
+  int valEx;
+
+  @Option(names = "--test-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_TEST_EX_SAMPLE,
+      description = "[djl] Test questions decoded at the end; 0 = skip, -1 = all (default: ${DEFAULT-VALUE}).")
+  int testEx;
+
+  @Option(names = "--resume",
+      description = "[djl] Continue the run of --model-id from its last checkpoint (default: off).")
+  boolean resume;
+
+  @Mixin HandoffOptions handoff;
+  @Mixin ForceOption force;
 
   /**
    * The {@code quarry run} stage: trains with the default settings (or skips when an up-to-date model
-   * exists) and returns the result; progress lines go to stderr.
+   * exists, unless {@code force}) and returns the result; progress lines go to {@code log}.
    */
-  static DjlTrainer.Result trainStage(DataOptions data, String commandLine, java.io.PrintStream log) {
+  static DjlTrainer.Result trainStage(DataOptions data, boolean force, String commandLine, java.io.PrintStream log) {
     TrainCommand c = new TrainCommand();
     new CommandLine(c).parseArgs();
     c.data = data;
+    c.force = ForceOption.of(force);
     c.commandLine = commandLine;
     return DjlTrainer.run(c.settings(), log::println);
   }
 
   private String commandLine;
 
-  /** Builds the settings (validated) from the options. */
+  /** Builds the embedded trainer's settings (validated) from the options. */
   TrainSettings settings() {
     var ws = data.workspace();
-    String id = modelId != null ? modelId : "djl-" + dev.quarry.core.workspace.Workspace.dataKey(data.domain, data.seed, data.scale());
-    Path ds = dataset != null ? dataset : ws.datasetDir(data.domain, data.seed, data.scale());
-    return new TrainSettings(ds, ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
+    String id = modelId != null ? modelId
+        : "djl-" + dev.quarry.core.workspace.Workspace.dataKey(data.domain, data.seed, data.scale());
+    return new TrainSettings(datasetDir(), ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
         ws.root().resolve("models"), id,
-        new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0), lr, warmup, batch, epochs,
-        maxSteps, patience, clip, checkpointEvery, valEx, testEx, data.seed, resume, data.force,
+        new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0),
+        lr != null ? lr : TrainSettings.DEFAULT_LEARNING_RATE, warmup,
+        batch != null ? batch : TrainSettings.DEFAULT_BATCH_SIZE,
+        epochs != null ? epochs : TrainSettings.DEFAULT_EPOCHS,
+        maxSteps, patience, clip, checkpointEvery, valEx, testEx, data.seed, resume, force.isSet(),
         commandLine != null ? commandLine : Commands.commandLine(spec)).validate();
+  }
+
+  private Path datasetDir() {
+    return dataset != null ? dataset : data.workspace().datasetDir(data.domain, data.seed, data.scale());
   }
 
   @Override
   public Integer call() {
-    if (backend.equals("command")) {
-      var ws = data.workspace();
-      Path ds = dataset != null ? dataset : ws.datasetDir(data.domain, data.seed, data.scale());
-      CommandLine.ParseResult pr = spec.commandLine().getParseResult();
-      HandoffOptions.Shared shared = new HandoffOptions.Shared(modelId,
-          pr.hasMatchedOption("--epochs") ? epochs : null, pr.hasMatchedOption("--lr") ? lr : null,
-          pr.hasMatchedOption("--batch-size") ? batch : null,
-          pr.hasMatchedOption("--max-sql") ? maxQuestion + maxSql : null);
-      HandoffSettings hs = handoff.toSettings(spec.commandLine(), ds, ws.root().resolve("models"), data.seed,
-          data.force, Commands.commandLine(spec), shared);
+    if (backend == Backend.command) {
+      HandoffSettings hs = handoff.toSettings(spec.commandLine(), datasetDir(), data.workspace().root().resolve("models"),
+          data.seed, force.isSet(), Commands.commandLine(spec), new HandoffOptions.Shared(modelId, epochs, lr, batch));
       HandoffResult r = HandoffTrainer.run(hs);
       System.out.println(r.describe());
       return r.registered() ? QuarryCli.EXIT_OK : QuarryCli.EXIT_FAILED;
-    }
-    if (!backend.equals("djl")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--backend must be djl or command (was " + backend + ")");
     }
     DjlTrainer.Result r = DjlTrainer.run(settings(), System.err::println);
     System.out.println("train   " + r.modelDir() + (r.skipped() ? " (up to date)" : String.format(

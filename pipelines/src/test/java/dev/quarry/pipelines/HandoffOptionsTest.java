@@ -46,8 +46,9 @@ class HandoffOptionsTest {
   @Test
   void optionsAndSharedOverridesApply() {
     HandoffSettings s = parse("--command", "x", "--base-model", "mistralai/Mistral-7B-v0.3", "--lora-r", "8",
-        "--lora-targets", "q_proj,v_proj", "--no-load-in-4bit", "--time-limit", "90m", "--chat-template", "mistral")
-        .toSettings(Path.of("d"), Path.of("m"), 1L, true, "", new HandoffOptions.Shared("my-model", 3, 1e-4, 2, 512));
+        "--lora-targets", "q_proj,v_proj", "--no-load-in-4bit", "--time-limit", "90m", "--chat-template", "mistral",
+        "--max-seq-len", "512")
+        .toSettings(Path.of("d"), Path.of("m"), 1L, true, "", new HandoffOptions.Shared("my-model", 3, 1e-4, 2));
     assertThat(s.lora().targetModules()).containsExactly("q_proj", "v_proj");
     assertThat(s.lora().loadIn4bit()).isFalse();
     assertThat(s.lora().r()).isEqualTo(8);

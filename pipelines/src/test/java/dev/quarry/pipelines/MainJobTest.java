@@ -2,11 +2,13 @@ package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.workspace.CodeVersion;
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -63,6 +65,8 @@ class MainJobTest {
         .anyMatch(p -> p.startsWith("parquet/test/part-"));
     assertThat(data.command()).startsWith("quarry run --workspace");
     assertThat(data.options()).containsEntry("samples-per-template", 4);
+    assertThat(List.of(seed.codeVersion(), data.codeVersion())).as("code version in the manifests")
+        .containsOnly(CodeVersion.full()).noneMatch(v -> v.contains("unknown"));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.pipelines.DataOptions.RunnerKind;
+import dev.quarry.pipelines.RunnerOptions.RunnerKind;
 import dev.quarry.pipelines.ScaleBench.Measurement;
 import java.util.List;
 import org.junit.jupiter.api.Test;

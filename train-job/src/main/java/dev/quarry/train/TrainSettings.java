@@ -49,6 +49,29 @@ public record TrainSettings(
     boolean force,
     String command) {
 
+  // Defaults of the embedded trainer: the single source for `quarry train`'s option defaults and help text.
+
+  /** Default {@link #learningRate} ({@code quarry train --lr}). */
+  public static final double DEFAULT_LEARNING_RATE = 1e-3;
+  /** Default {@link #warmupSteps} ({@code --warmup}). */
+  public static final int DEFAULT_WARMUP_STEPS = 200;
+  /** Default {@link #batchSize} ({@code --batch-size}). */
+  public static final int DEFAULT_BATCH_SIZE = 64;
+  /** Default {@link #epochs} ({@code --epochs}). */
+  public static final int DEFAULT_EPOCHS = 6;
+  /** Default {@link #maxSteps} ({@code --max-steps}): no limit. */
+  public static final long DEFAULT_MAX_STEPS = 0;
+  /** Default {@link #patience} ({@code --patience}). */
+  public static final int DEFAULT_PATIENCE = 2;
+  /** Default {@link #clipNorm} ({@code --clip}). */
+  public static final double DEFAULT_CLIP_NORM = 1.0;
+  /** Default {@link #checkpointEvery} ({@code --checkpoint-every}). */
+  public static final int DEFAULT_CHECKPOINT_EVERY = 200;
+  /** Default {@link #validationExSample} ({@code --val-ex-sample}). */
+  public static final int DEFAULT_VALIDATION_EX_SAMPLE = 300;
+  /** Default {@link #testExSample} ({@code --test-ex-sample}). */
+  public static final int DEFAULT_TEST_EX_SAMPLE = 1000;
+
   /**
    * Checks every value before any work.
    *

@@ -39,9 +39,14 @@ public record SandboxSettings(
     }
   }
 
+  /** Default per-query timeout in milliseconds ({@code quarry eval --query-timeout-ms}). */
+  public static final long DEFAULT_TIMEOUT_MS = 5_000;
+  /** Default row cap ({@code quarry eval --max-rows}). */
+  public static final int DEFAULT_MAX_ROWS = 10_000;
+
   /** 5 s timeout, 10,000 rows, 1 thread, 1 GB, temporary work directory, read-only database. */
   public static SandboxSettings defaults() {
-    return new SandboxSettings(Duration.ofSeconds(5), 10_000, 1, "1GB", null, true);
+    return new SandboxSettings(Duration.ofMillis(DEFAULT_TIMEOUT_MS), DEFAULT_MAX_ROWS, 1, "1GB", null, true);
   }
 
   /** A copy with another timeout. */

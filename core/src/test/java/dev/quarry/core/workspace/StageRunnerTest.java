@@ -43,7 +43,7 @@ class StageRunnerTest {
     assertThat(m.files()).extracting(Manifest.FileEntry::path).containsExactly("t/part-00000.txt");
     assertThat(m.files().get(0).sha256()).isEqualTo(Sha256.ofString("hello"));
     assertThat(m.files().get(0).rows()).isEqualTo(1L);
-    assertThat(m.codeVersion()).startsWith(CodeVersion.projectVersion());
+    assertThat(m.codeVersion()).isEqualTo(CodeVersion.full()).startsWith(CodeVersion.projectVersion());
   }
 
   @Test

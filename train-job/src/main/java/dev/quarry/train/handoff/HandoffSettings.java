@@ -56,8 +56,10 @@ public record HandoffSettings(
   public static final int DEFAULT_MAX_SEQ_LEN = 2048;
   /** Default LLaMA-Factory chat template (matches the default Qwen base model). */
   public static final String DEFAULT_CHAT_TEMPLATE = "qwen";
-  /** Default time limit: 24 hours. */
-  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(24);
+  /** Default time limit as written on the command line ({@code --time-limit}). */
+  public static final String DEFAULT_TIME_LIMIT_TEXT = "24h";
+  /** Default time limit: 24 hours ({@link #DEFAULT_TIME_LIMIT_TEXT}). */
+  public static final Duration DEFAULT_TIME_LIMIT = Durations.parse(DEFAULT_TIME_LIMIT_TEXT, "--time-limit");
   /** Default log prefix. */
   public static final String DEFAULT_LOG_PREFIX = "[external] ";
 
@@ -77,7 +79,7 @@ public record HandoffSettings(
       throw new IllegalArgumentException("--base-model must not be empty");
     }
     if (!(learningRate > 0 && learningRate <= 1)) {
-      throw new IllegalArgumentException("--learning-rate must be in (0, 1], got " + learningRate);
+      throw new IllegalArgumentException("--lr must be in (0, 1], got " + learningRate);
     }
     if (epochs < 1 || epochs > 1000) {
       throw new IllegalArgumentException("--epochs must be between 1 and 1000, got " + epochs);

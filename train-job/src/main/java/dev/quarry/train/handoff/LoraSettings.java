@@ -17,13 +17,26 @@ import java.util.List;
  */
 public record LoraSettings(int r, double alpha, double dropout, List<String> targetModules, boolean loadIn4bit) {
 
-  /** Default target modules: every attention and MLP projection of Llama/Qwen/Mistral-style decoders. */
-  public static final List<String> DEFAULT_TARGETS =
-      List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj");
+  /** Default rank ({@code --lora-r}). */
+  public static final int DEFAULT_R = 16;
+  /** Default alpha ({@code --lora-alpha}). */
+  public static final double DEFAULT_ALPHA = 32;
+  /** Default adapter dropout ({@code --lora-dropout}). */
+  public static final double DEFAULT_DROPOUT = 0.05;
+  /** Default 4-bit loading ({@code --[no-]load-in-4bit}): QLoRA. */
+  public static final boolean DEFAULT_LOAD_IN_4BIT = true;
+  /**
+   * Default target modules, comma-separated as on the command line ({@code --lora-targets}): every attention
+   * and MLP projection of Llama/Qwen/Mistral-style decoders.
+   */
+  public static final String DEFAULT_TARGET_NAMES = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj";
 
-  /** Defaults: r=16, alpha=32, dropout=0.05, all projections, 4-bit on. */
+  /** {@link #DEFAULT_TARGET_NAMES} as a list. */
+  public static final List<String> DEFAULT_TARGETS = List.of(DEFAULT_TARGET_NAMES.split(","));
+
+  /** Defaults: r=16, alpha=32, dropout=0.05, all projections, 4-bit on (the {@code DEFAULT_*} constants). */
   public static LoraSettings defaults() {
-    return new LoraSettings(16, 32, 0.05, DEFAULT_TARGETS, true);
+    return new LoraSettings(DEFAULT_R, DEFAULT_ALPHA, DEFAULT_DROPOUT, DEFAULT_TARGETS, DEFAULT_LOAD_IN_4BIT);
   }
 
   /**

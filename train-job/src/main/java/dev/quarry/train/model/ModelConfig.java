@@ -15,9 +15,28 @@ package dev.quarry.train.model;
 public record ModelConfig(
     int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize) {
 
-  /** The defaults measured for the 20-minute CPU budget (see README). */
+  /** Default {@link #dModel} ({@code quarry train --d-model}). */
+  public static final int DEFAULT_D_MODEL = 128;
+  /** Default {@link #layers} ({@code --layers}). */
+  public static final int DEFAULT_LAYERS = 3;
+  /** Default {@link #heads} ({@code --heads}). */
+  public static final int DEFAULT_HEADS = 4;
+  /** Default {@link #ffn} ({@code --ffn}). */
+  public static final int DEFAULT_FFN = 512;
+  /** Default {@link #dropout} ({@code --dropout}). */
+  public static final double DEFAULT_DROPOUT = 0.1;
+  /** Default {@link #maxQuestion} ({@code --max-question}). */
+  public static final int DEFAULT_MAX_QUESTION = 40;
+  /** Default {@link #maxSql} ({@code --max-sql}). */
+  public static final int DEFAULT_MAX_SQL = 96;
+
+  /**
+   * The defaults measured for the 20-minute CPU budget (see README); the {@code DEFAULT_*} constants, which
+   * the command line's defaults and help text are also built from.
+   */
   public static ModelConfig defaults() {
-    return new ModelConfig(128, 3, 4, 512, 0.1, 40, 96, 0);
+    return new ModelConfig(DEFAULT_D_MODEL, DEFAULT_LAYERS, DEFAULT_HEADS, DEFAULT_FFN, DEFAULT_DROPOUT,
+        DEFAULT_MAX_QUESTION, DEFAULT_MAX_SQL, 0);
   }
 
   /**

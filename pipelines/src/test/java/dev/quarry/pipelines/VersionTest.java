@@ -1,0 +1,43 @@
+package dev.quarry.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.core.workspace.CodeVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** {@code quarry -V} prints the code version the manifests record: the git commit, never "+unknown". */
+class VersionTest {
+
+  @Test
+  void versionOptionPrintsTheCommitTheJarWasBuiltFrom() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(QuarryCli.execute("-V")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8).trim();
+    assertThat(printed).isEqualTo("quarry " + CodeVersion.full()).doesNotContain("unknown");
+    if (insideGit()) {
+      assertThat(printed).matches("quarry \\S+\\+[0-9a-f]{7}");
+    } else {
+      assertThat(printed).endsWith("(built outside git)");
+    }
+  }
+
+  /** Whether the tests run inside a git checkout (a .git directory or worktree file above the working dir). */
+  private static boolean insideGit() {
+    for (var d = java.nio.file.Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
