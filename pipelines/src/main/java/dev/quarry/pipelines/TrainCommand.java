@@ -130,7 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
   int testEx;
 
   @Option(names = "--resume",
-      description = "[djl] Continue the run of --model-id from its last checkpoint (default: off).")
+      description = "[djl] Insist on resuming: fail when the checkpoint of --model-id was made with other inputs or "
+          + "settings. Without it an interrupted run resumes anyway when the dataset and settings are the same, "
+          + "and starts from step 0 (saying why) when they differ (default: off).")
   boolean resume;
 
   @Mixin HandoffOptions handoff;
