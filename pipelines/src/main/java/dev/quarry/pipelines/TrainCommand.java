@@ -1,7 +1,11 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.train.DjlTrainer;
+import dev.quarry.train.InvalidSettingException;
+import dev.quarry.train.TrainSetting;
 import dev.quarry.train.TrainSettings;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.quarry.train.handoff.HandoffResult;
 import dev.quarry.train.handoff.HandoffSettings;
 import dev.quarry.train.handoff.HandoffTrainer;
@@ -56,17 +60,17 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Passes over the training split; djl may stop earlier (--patience, --max-steps) "
-          + "(default: " + TrainSettings.DEFAULT_EPOCHS + " for djl, " + HandoffSettings.DEFAULT_EPOCHS + " for command).")
+          + "(default: " + TrainSettings.Schedule.DEFAULT_EPOCHS + " for djl, " + HandoffSettings.DEFAULT_EPOCHS + " for command).")
   Integer epochs;
 
   @Option(names = "--lr", paramLabel = "RATE",
-      description = "Peak learning rate (default: " + TrainSettings.DEFAULT_LEARNING_RATE + " for djl, "
+      description = "Peak learning rate (default: " + TrainSettings.Optimizer.DEFAULT_LEARNING_RATE + " for djl, "
           + HandoffSettings.DEFAULT_LEARNING_RATE + " for command).")
   Double lr;
 
   @Option(names = "--batch-size", paramLabel = "N",
       description = "Pairs per step; for command the per-device micro batch "
-          + "(default: " + TrainSettings.DEFAULT_BATCH_SIZE + " for djl, " + HandoffSettings.DEFAULT_BATCH_SIZE
+          + "(default: " + TrainSettings.Schedule.DEFAULT_BATCH_SIZE + " for djl, " + HandoffSettings.DEFAULT_BATCH_SIZE
           + " for command).")
   Integer batch;
 
@@ -99,33 +103,33 @@ public final class TrainCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int maxSql;
 
-  @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "" + TrainSettings.DEFAULT_WARMUP_STEPS,
+  @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "" + TrainSettings.Schedule.DEFAULT_WARMUP_STEPS,
       description = "[djl] Linear warm-up steps, then cosine decay to 10%% of --lr (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_MAX_STEPS,
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "" + TrainSettings.Schedule.DEFAULT_MAX_STEPS,
       description = "[djl] Stop after this many steps; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long maxSteps;
 
-  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "" + TrainSettings.DEFAULT_PATIENCE,
+  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "" + TrainSettings.Evaluation.DEFAULT_PATIENCE,
       description = "[djl] Early stopping: epochs without validation improvement before stopping; 0 = off "
           + "(default: ${DEFAULT-VALUE}).")
   int patience;
 
-  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "" + TrainSettings.DEFAULT_CLIP_NORM,
+  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "" + TrainSettings.Optimizer.DEFAULT_CLIP_NORM,
       description = "[djl] Gradient clipping global norm; <= 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
 
-  @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "" + TrainSettings.DEFAULT_CHECKPOINT_EVERY,
+  @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "" + TrainSettings.Schedule.DEFAULT_CHECKPOINT_EVERY,
       description = "[djl] Steps between checkpoints; 0 = only at epoch ends (default: ${DEFAULT-VALUE}).")
   int checkpointEvery;
 
-  @Option(names = "--val-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_VALIDATION_EX_SAMPLE,
+  @Option(names = "--val-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.Evaluation.DEFAULT_VALIDATION_EX_SAMPLE,
       description = "[djl] Validation questions decoded per epoch for execution accuracy; 0 = skip "
           + "(default: ${DEFAULT-VALUE}).")
   int valEx;
 
-  @Option(names = "--test-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_TEST_EX_SAMPLE,
+  @Option(names = "--test-ex-sample", paramLabel = "N", defaultValue = "" + TrainSettings.Evaluation.DEFAULT_TEST_EX_SAMPLE,
       description = "[djl] Test questions decoded at the end; 0 = skip, -1 = all (default: ${DEFAULT-VALUE}).")
   int testEx;
 
@@ -158,15 +162,32 @@ public final class TrainCommand implements Callable<Integer> {
     var ws = data.workspace();
     String id = modelId != null ? modelId
         : "djl-" + dev.quarry.core.workspace.Workspace.dataKey(data.domain, data.seed, data.scale());
-    return new TrainSettings(datasetDir(), ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
-        ws.root().resolve("models"), id,
-        new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0),
-        lr != null ? lr : TrainSettings.DEFAULT_LEARNING_RATE, warmup,
-        batch != null ? batch : TrainSettings.DEFAULT_BATCH_SIZE,
-        epochs != null ? epochs : TrainSettings.DEFAULT_EPOCHS,
-        maxSteps, patience, clip, checkpointEvery, valEx, testEx, data.seed, resume, force.isSet(),
-        commandLine != null ? commandLine : Commands.commandLine(spec)).validate();
+    try {
+      return new TrainSettings(datasetDir(), ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
+          ws.root().resolve("models"), id,
+          new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0),
+          new TrainSettings.Optimizer(lr != null ? lr : TrainSettings.Optimizer.DEFAULT_LEARNING_RATE, clip),
+          new TrainSettings.Schedule(batch != null ? batch : TrainSettings.Schedule.DEFAULT_BATCH_SIZE,
+              epochs != null ? epochs : TrainSettings.Schedule.DEFAULT_EPOCHS, maxSteps, warmup, checkpointEvery),
+          new TrainSettings.Evaluation(patience, valEx, testEx),
+          data.seed, resume, force.isSet(), commandLine != null ? commandLine : Commands.commandLine(spec)).validate();
+    } catch (InvalidSettingException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '" + OPTION_OF.get(e.setting()) + "': " + e.problem());
+    }
   }
+
+  /** The option that sets each training setting: the command line, not the library, names its flags. */
+  static final Map<TrainSetting, String> OPTION_OF = new EnumMap<>(Map.ofEntries(
+      Map.entry(TrainSetting.D_MODEL, "--d-model"), Map.entry(TrainSetting.LAYERS, "--layers"),
+      Map.entry(TrainSetting.HEADS, "--heads"), Map.entry(TrainSetting.FFN, "--ffn"),
+      Map.entry(TrainSetting.DROPOUT, "--dropout"), Map.entry(TrainSetting.MAX_QUESTION, "--max-question"),
+      Map.entry(TrainSetting.MAX_SQL, "--max-sql"), Map.entry(TrainSetting.LEARNING_RATE, "--lr"),
+      Map.entry(TrainSetting.WARMUP_STEPS, "--warmup"), Map.entry(TrainSetting.BATCH_SIZE, "--batch-size"),
+      Map.entry(TrainSetting.EPOCHS, "--epochs"), Map.entry(TrainSetting.MAX_STEPS, "--max-steps"),
+      Map.entry(TrainSetting.CHECKPOINT_EVERY, "--checkpoint-every"), Map.entry(TrainSetting.PATIENCE, "--patience"),
+      Map.entry(TrainSetting.VALIDATION_EX_SAMPLE, "--val-ex-sample"),
+      Map.entry(TrainSetting.TEST_EX_SAMPLE, "--test-ex-sample"), Map.entry(TrainSetting.MODEL_ID, "--model-id")));
 
   private Path datasetDir() {
     return dataset != null ? dataset : data.workspace().datasetDir(data.domain, data.seed, data.scale());

@@ -33,8 +33,16 @@ class TrainCommandTest {
     assertThatThrownBy(() -> parse("--workspace", ws.toString(), "--lr", "-0.1").settings())
         .hasMessageContaining("--lr");
     assertThatThrownBy(() -> parse("--workspace", ws.toString(), "--d-model", "100", "--heads", "3").settings())
-        .hasMessageContaining("--heads");
+        .hasMessage("Invalid value for option '--d-model': must be positive and divisible by the number of heads, 3 "
+            + "(was 100)");
     assertThatThrownBy(() -> parse("--workspace", ws.toString(), "--batch-size", "0").settings())
-        .hasMessageContaining("--batch-size");
+        .hasMessage("Invalid value for option '--batch-size': must be at least 1 (was 0)");
+  }
+
+  @Test
+  void everyTrainingSettingHasItsOption() {
+    for (dev.quarry.train.TrainSetting s : dev.quarry.train.TrainSetting.values()) {
+      org.assertj.core.api.Assertions.assertThat(TrainCommand.OPTION_OF.get(s)).as(s.name()).startsWith("--");
+    }
   }
 }

@@ -23,7 +23,7 @@ final class CheckpointListener implements TrainingListener {
 
   @Override
   public void onStep(TrainingLoop.Context ctx, TrainingLoop.StepResult step) {
-    int every = ctx.settings().checkpointEvery();
+    int every = ctx.settings().schedule().checkpointEvery();
     if (every > 0 && ctx.state().step % every == 0) {
       save(ctx);
     }

@@ -70,22 +70,22 @@ public final class DjlTrainer {
     settings.validate();
     String nativeSettings = DjlEnvironment.configure(settings.modelsDir().getParent());
     DatasetReader reader = DatasetReader.open(settings.dataset());
-    if (settings.validationExSample() > 0 || settings.testExSample() != 0) {
+    if (settings.evaluation().validationExSample() > 0 || settings.evaluation().testExSample() != 0) {
       // execution accuracy runs SQL on the seed data: refuse seed files that do not match their manifest
       Manifests.verify(settings.seedDir());
     }
     DjlTrainer t = new DjlTrainer(settings, progress);
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("model", settings.model());
-    options.put("lr", settings.learningRate());
-    options.put("warmup", settings.warmupSteps());
-    options.put("batch", settings.batchSize());
-    options.put("epochs", settings.epochs());
-    options.put("maxSteps", settings.maxSteps());
-    options.put("patience", settings.patience());
-    options.put("clip", settings.clipNorm());
-    options.put("valExSample", settings.validationExSample());
-    options.put("testExSample", settings.testExSample());
+    options.put("lr", settings.optimizer().learningRate());
+    options.put("warmup", settings.schedule().warmupSteps());
+    options.put("batch", settings.schedule().batchSize());
+    options.put("epochs", settings.schedule().epochs());
+    options.put("maxSteps", settings.schedule().maxSteps());
+    options.put("patience", settings.evaluation().patience());
+    options.put("clip", settings.optimizer().clipNorm());
+    options.put("valExSample", settings.evaluation().validationExSample());
+    options.put("testExSample", settings.evaluation().testExSample());
     Result[] out = new Result[1];
     Path target = settings.modelsDir().resolve(settings.modelId());
     StageRunner.StageResult r = StageRunner.run(
@@ -145,15 +145,15 @@ public final class DjlTrainer {
         progress.accept(String.format("resume: continuing after step %d (epoch %d, batch %d)", st.step, st.epoch + 1,
             st.batchInEpoch));
       }
-      boolean needSandbox = s.validationExSample() > 0 || s.testExSample() != 0;
+      boolean needSandbox = s.evaluation().validationExSample() > 0 || s.evaluation().testExSample() != 0;
       try (SqlSandbox sandbox = needSandbox
           ? SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))
           : null) {
         ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
-        List<Pair> valSample = sample(data.validationPairs(), s.validationExSample());
+        List<Pair> valSample = sample(data.validationPairs(), s.evaluation().validationExSample());
         ProgressListener progressLog = new ProgressListener(metrics, progress);
         ValidationListener validation = new ValidationListener(data.validation(),
-            s.validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
+            s.evaluation().validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
             best, metrics, progress);
         new TrainingLoop(s, model, adam, st, data.train(), times,
             List.of(progressLog, validation, new CheckpointListener(ckDir, stop, progress))).run();
@@ -169,8 +169,8 @@ public final class DjlTrainer {
         finalModel.save(outDir.resolve(ModelFiles.PARAMETERS));
         double testEx = Double.NaN;
         int testN = 0;
-        if (s.testExSample() != 0) {
-          List<Pair> t = s.testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.testExSample());
+        if (s.evaluation().testExSample() != 0) {
+          List<Pair> t = s.evaluation().testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.evaluation().testExSample());
           testN = t.size();
           testEx = executionAccuracy(finalModel, data.vocabulary(), pre, em, t);
           progress.accept(String.format("test execution accuracy %.1f%% on %d questions", 100 * testEx, testN));

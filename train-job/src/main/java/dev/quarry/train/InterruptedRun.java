@@ -51,15 +51,15 @@ public final class InterruptedRun {
     n.put("dataset_manifest_sha256", datasetManifestSha256);
     n.put("domain", s.domain());
     n.set("model", ModelFiles.JSON.valueToTree(cfg));
-    n.put("learning_rate", s.learningRate());
-    n.put("warmup_steps", s.warmupSteps());
-    n.put("batch_size", s.batchSize());
-    n.put("epochs", s.epochs());
-    n.put("max_steps", s.maxSteps());
-    n.put("patience", s.patience());
-    n.put("clip_norm", s.clipNorm());
-    n.put("validation_ex_sample", s.validationExSample());
-    n.put("test_ex_sample", s.testExSample());
+    n.put("learning_rate", s.optimizer().learningRate());
+    n.put("warmup_steps", s.schedule().warmupSteps());
+    n.put("batch_size", s.schedule().batchSize());
+    n.put("epochs", s.schedule().epochs());
+    n.put("max_steps", s.schedule().maxSteps());
+    n.put("patience", s.evaluation().patience());
+    n.put("clip_norm", s.optimizer().clipNorm());
+    n.put("validation_ex_sample", s.evaluation().validationExSample());
+    n.put("test_ex_sample", s.evaluation().testExSample());
     n.put("seed", s.seed());
     return n;
   }

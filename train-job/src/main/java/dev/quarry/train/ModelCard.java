@@ -41,10 +41,10 @@ public final class ModelCard {
         - test execution accuracy (%d questions, greedy): %s
         """.formatted(s.modelId(), s.dataset(), datasetManifestSha, trainPairs, usable, 100.0 * clean / Math.max(1, trainPairs),
         c.dModel(), c.layers(), c.heads(), c.ffn(), c.dropout(), c.maxQuestion(), c.maxSql(), c.vocabSize(), params,
-        s.learningRate(), s.warmupSteps(), s.clipNorm(), s.batchSize(), s.epochs(), s.maxSteps(), s.patience(), s.seed(),
+        s.optimizer().learningRate(), s.schedule().warmupSteps(), s.optimizer().clipNorm(), s.schedule().batchSize(), s.schedule().epochs(), s.schedule().maxSteps(), s.evaluation().patience(), s.seed(),
         System.getProperty("os.arch") + " " + System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
         ai.djl.engine.Engine.getInstance().defaultDevice(), r.wallSeconds(), r.steps(), r.epochs(), r.tokens(),
-        r.tokensPerSecond(), times.summary(), r.finalValLoss(), s.validationExSample(), pct(r.valExecutionAccuracy()), testN,
+        r.tokensPerSecond(), times.summary(), r.finalValLoss(), s.evaluation().validationExSample(), pct(r.valExecutionAccuracy()), testN,
         pct(r.testExecutionAccuracy()));
     try {
       Files.writeString(file, card);

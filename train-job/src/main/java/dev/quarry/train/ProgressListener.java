@@ -44,7 +44,7 @@ final class ProgressListener implements TrainingListener {
     if (st.step % 10 == 0 || st.step == 1) {
       double eta = (ctx.totalSteps() - st.step) * secs / Math.max(1, sessionSteps);
       progress.accept(String.format("epoch %d/%d step %d/%d loss %.4f lr %.2e %.0f tokens/s ETA %s", st.epoch + 1,
-          ctx.settings().epochs(), st.step, ctx.totalSteps(), r.loss(), r.learningRate(), tps, hms(eta)));
+          ctx.settings().schedule().epochs(), st.step, ctx.totalSteps(), r.loss(), r.learningRate(), tps, hms(eta)));
     }
   }
 

@@ -113,16 +113,16 @@ public final class TrainingLoop {
     this.data = data;
     this.times = times;
     this.listeners = List.copyOf(listeners);
-    int stepsPerEpoch = (data.size() + settings.batchSize() - 1) / settings.batchSize();
-    long all = (long) stepsPerEpoch * settings.epochs();
-    this.totalSteps = settings.maxSteps() > 0 ? Math.min(settings.maxSteps(), all) : all;
+    int stepsPerEpoch = (data.size() + settings.schedule().batchSize() - 1) / settings.schedule().batchSize();
+    long all = (long) stepsPerEpoch * settings.schedule().epochs();
+    this.totalSteps = settings.schedule().maxSteps() > 0 ? Math.min(settings.schedule().maxSteps(), all) : all;
   }
 
   /** Runs until the epochs are done, the step limit is reached or a listener requests a stop. */
   public Context run() {
     listeners.forEach(l -> l.onTrainingBegin(ctx));
-    while (ctx.stopReason == null && state.epoch < settings.epochs() && !stepLimitReached()) {
-      List<List<Integer>> batches = batches(data, state.epoch, settings.seed(), settings.batchSize());
+    while (ctx.stopReason == null && state.epoch < settings.schedule().epochs() && !stepLimitReached()) {
+      List<List<Integer>> batches = batches(data, state.epoch, settings.seed(), settings.schedule().batchSize());
       epochLoss = 0;
       epochBatches = 0;
       for (int bi = state.batchInEpoch; bi < batches.size() && !stepLimitReached(); bi++) {
@@ -153,7 +153,7 @@ public final class TrainingLoop {
   }
 
   private boolean stepLimitReached() {
-    return settings.maxSteps() > 0 && state.step >= settings.maxSteps();
+    return settings.schedule().maxSteps() > 0 && state.step >= settings.schedule().maxSteps();
   }
 
   private StepResult step(List<Integer> idx, double lr) {
@@ -175,19 +175,19 @@ public final class TrainingLoop {
         gc.backward(l);
         loss = l.getFloat();
       }
-      double norm = adam.step(model, lr, settings.clipNorm());
+      double norm = adam.step(model, lr, settings.optimizer().clipNorm());
       return new StepResult(loss, tokens, norm, lr);
     }
   }
 
   /** Learning rate of 0-based {@code step}: linear warm-up, then cosine decay to 10% of the peak. */
   double learningRate(long step) {
-    if (step < settings.warmupSteps()) {
-      return settings.learningRate() * (step + 1) / settings.warmupSteps();
+    if (step < settings.schedule().warmupSteps()) {
+      return settings.optimizer().learningRate() * (step + 1) / settings.schedule().warmupSteps();
     }
     double progress = Math.min(1.0,
-        (double) (step - settings.warmupSteps()) / Math.max(1, totalSteps - settings.warmupSteps()));
-    return settings.learningRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+        (double) (step - settings.schedule().warmupSteps()) / Math.max(1, totalSteps - settings.schedule().warmupSteps()));
+    return settings.optimizer().learningRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
   }
 
   /**

@@ -68,7 +68,7 @@ final class ValidationListener implements TrainingListener {
         "val_execution_accuracy", Double.isNaN(lastExecutionAccuracy) ? -1 : lastExecutionAccuracy));
     progress.accept(String.format("epoch %d done: val loss %.4f, val execution accuracy %s", finishedEpoch + 1,
         lastLoss, Double.isNaN(lastExecutionAccuracy) ? "n/a" : String.format("%.1f%%", 100 * lastExecutionAccuracy)));
-    int patience = ctx.settings().patience();
+    int patience = ctx.settings().evaluation().patience();
     if (patience > 0 && st.badEpochs >= patience) {
       String why = "early stopping: no validation improvement for " + st.badEpochs + " epochs";
       progress.accept(why);

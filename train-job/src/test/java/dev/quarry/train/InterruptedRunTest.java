@@ -14,9 +14,9 @@ class InterruptedRunTest {
 
   private static ObjectNode print(double lr) {
     TrainSettings s = TinyTrainingTest.tiny(Path.of("ds"), Path.of("models"), "m", 10, 5, false);
-    s = new TrainSettings(s.dataset(), s.seedDir(), s.domain(), s.modelsDir(), s.modelId(), s.model(), lr,
-        s.warmupSteps(), s.batchSize(), s.epochs(), s.maxSteps(), s.patience(), s.clipNorm(), s.checkpointEvery(),
-        s.validationExSample(), s.testExSample(), s.seed(), s.resume(), s.force(), s.command());
+    s = new TrainSettings(s.dataset(), s.seedDir(), s.domain(), s.modelsDir(), s.modelId(), s.model(),
+        new TrainSettings.Optimizer(lr, s.optimizer().clipNorm()), s.schedule(), s.evaluation(), s.seed(), s.resume(),
+        s.force(), s.command());
     return InterruptedRun.fingerprint(s, new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 50), "abc");
   }
 

@@ -21,7 +21,8 @@ class TinyTrainingTest {
 
   static TrainSettings tiny(Path ds, Path models, String id, long maxSteps, int checkpointEvery, boolean resume) {
     return new TrainSettings(ds, Path.of("unused-seed"), "education", models, id,
-        new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 0), 3e-3, 5, 16, 50, maxSteps, 0, 1.0, checkpointEvery, 0, 0, 7,
+        new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 0), new TrainSettings.Optimizer(3e-3, 1.0),
+        new TrainSettings.Schedule(16, 50, maxSteps, 5, checkpointEvery), new TrainSettings.Evaluation(0, 0, 0), 7,
         resume, true, "test");
   }
 

@@ -1,5 +1,8 @@
 package dev.quarry.train.model;
 
+import dev.quarry.train.InvalidSettingException;
+import dev.quarry.train.TrainSetting;
+
 /**
  * Size of the decoder-only transformer.
  *
@@ -15,19 +18,19 @@ package dev.quarry.train.model;
 public record ModelConfig(
     int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize) {
 
-  /** Default {@link #dModel} ({@code quarry train --d-model}). */
+  /** Default {@link #dModel} . */
   public static final int DEFAULT_D_MODEL = 128;
-  /** Default {@link #layers} ({@code --layers}). */
+  /** Default {@link #layers}. */
   public static final int DEFAULT_LAYERS = 3;
-  /** Default {@link #heads} ({@code --heads}). */
+  /** Default {@link #heads}. */
   public static final int DEFAULT_HEADS = 4;
-  /** Default {@link #ffn} ({@code --ffn}). */
+  /** Default {@link #ffn}. */
   public static final int DEFAULT_FFN = 512;
-  /** Default {@link #dropout} ({@code --dropout}). */
+  /** Default {@link #dropout}. */
   public static final double DEFAULT_DROPOUT = 0.1;
-  /** Default {@link #maxQuestion} ({@code --max-question}). */
+  /** Default {@link #maxQuestion}. */
   public static final int DEFAULT_MAX_QUESTION = 40;
-  /** Default {@link #maxSql} ({@code --max-sql}). */
+  /** Default {@link #maxSql}. */
   public static final int DEFAULT_MAX_SQL = 96;
 
   /**
@@ -42,26 +45,31 @@ public record ModelConfig(
   /**
    * Checks every value before any work.
    *
-   * @throws IllegalArgumentException naming the CLI option of the first bad value
+   * @return this
+   * @throws InvalidSettingException naming the first bad value's setting
    */
   public ModelConfig validate() {
     if (layers < 1) {
-      throw new IllegalArgumentException("--layers must be at least 1 (was " + layers + ")");
+      throw new InvalidSettingException(TrainSetting.LAYERS, "must be at least 1 (was " + layers + ")");
     }
     if (heads < 1) {
-      throw new IllegalArgumentException("--heads must be at least 1 (was " + heads + ")");
+      throw new InvalidSettingException(TrainSetting.HEADS, "must be at least 1 (was " + heads + ")");
     }
     if (dModel < 1 || dModel % heads != 0) {
-      throw new IllegalArgumentException("--d-model (" + dModel + ") must be positive and divisible by --heads (" + heads + ")");
+      throw new InvalidSettingException(TrainSetting.D_MODEL,
+          "must be positive and divisible by the number of heads, " + heads + " (was " + dModel + ")");
     }
     if (ffn < 1) {
-      throw new IllegalArgumentException("--ffn must be at least 1 (was " + ffn + ")");
+      throw new InvalidSettingException(TrainSetting.FFN, "must be at least 1 (was " + ffn + ")");
     }
     if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("--dropout must be in [0, 1) (was " + dropout + ")");
+      throw new InvalidSettingException(TrainSetting.DROPOUT, "must be in [0, 1) (was " + dropout + ")");
     }
-    if (maxQuestion < 1 || maxSql < 1) {
-      throw new IllegalArgumentException("--max-question and --max-sql must be at least 1");
+    if (maxQuestion < 1) {
+      throw new InvalidSettingException(TrainSetting.MAX_QUESTION, "must be at least 1 (was " + maxQuestion + ")");
+    }
+    if (maxSql < 1) {
+      throw new InvalidSettingException(TrainSetting.MAX_SQL, "must be at least 1 (was " + maxSql + ")");
     }
     return this;
   }
