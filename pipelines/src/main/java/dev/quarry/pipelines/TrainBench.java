@@ -1,7 +1,7 @@
 package dev.quarry.pipelines;
 
-import ai.djl.engine.Engine;
 import dev.quarry.train.DjlEnvironment;
+import dev.quarry.train.NativeRuntime;
 import dev.quarry.train.TrainBenchmark;
 import dev.quarry.train.model.ModelConfig;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ public final class TrainBench implements Callable<Integer> {
     }
     String nativeSettings = DjlEnvironment.configure(data.workspace().root());
     System.out.printf("bench train: %d warm-up + %d timed steps, batch %d, dataset %s%n", warmup, steps, batch, ds);
-    System.out.printf("device: %s; %s%n", Engine.getInstance().defaultDevice(), nativeSettings);
+    System.out.printf("device: %s; %s%n", NativeRuntime.device(), nativeSettings);
     System.out.printf("%-8s %-6s %-9s %10s %8s %8s %10s %9s %9s%n",
         "config", "busy", "loop", "params", "batch", "s/step", "tokens/s", "GFLOP/s", "s/epoch");
     List<Integer> busyCases = noShared ? List.of(0) : List.of(0, 1);

@@ -1,6 +1,5 @@
 package dev.quarry.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -93,7 +92,7 @@ public final class DjlTrainer {
             Map.of("dataset", settings.dataset()), settings.force()),
         target,
         tmp -> {
-          progress.accept("device: " + Engine.getInstance().defaultDevice() + "; " + nativeSettings);
+          progress.accept("device: " + NativeRuntime.device() + "; " + nativeSettings);
           out[0] = t.train(reader, tmp, target);
           ObjectNode counts = ModelFiles.JSON.createObjectNode();
           counts.put("steps", out[0].steps());

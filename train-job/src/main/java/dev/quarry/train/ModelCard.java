@@ -43,7 +43,7 @@ public final class ModelCard {
         c.dModel(), c.layers(), c.heads(), c.ffn(), c.dropout(), c.maxQuestion(), c.maxSql(), c.vocabSize(), params,
         s.optimizer().learningRate(), s.schedule().warmupSteps(), s.optimizer().clipNorm(), s.schedule().batchSize(), s.schedule().epochs(), s.schedule().maxSteps(), s.evaluation().patience(), s.seed(),
         System.getProperty("os.arch") + " " + System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
-        ai.djl.engine.Engine.getInstance().defaultDevice(), r.wallSeconds(), r.steps(), r.epochs(), r.tokens(),
+        NativeRuntime.device(), r.wallSeconds(), r.steps(), r.epochs(), r.tokens(),
         r.tokensPerSecond(), times.summary(), r.finalValLoss(), s.evaluation().validationExSample(), pct(r.valExecutionAccuracy()), testN,
         pct(r.testExecutionAccuracy()));
     try {

@@ -111,4 +111,14 @@ public final class NativeRuntime {
         + "OpenMP wait policy %s (%s), malloc %s", threads, threadsSource, cores, policy, policySource, malloc);
     return description;
   }
+
+  /**
+   * The device the engine computes on, for the log: {@code "cpu"} or {@code "gpu 0"}. Loads the engine.
+   *
+   * @return the default device's type and, for a GPU, its index
+   */
+  public static String device() {
+    ai.djl.Device d = ai.djl.engine.Engine.getInstance().defaultDevice();
+    return d.isGpu() ? "gpu " + d.getDeviceId() : d.getDeviceType();
+  }
 }
