@@ -11,7 +11,7 @@ import java.util.List;
  * @param score the model's score of {@code sql} (log-probability: 0 is certain, more negative is less
  *     sure); null when there is no SQL
  * @param alternatives the other complete candidates, best first (empty with greedy decoding)
- * @param hidden how many candidates were not shown because they still hold placeholders
+ * @param hidden how many candidates were not shown because they are incomplete (placeholders left, or empty)
  * @param hiddenPlaceholders the placeholders those candidates hold, e.g. {@code <year_1>}
  * @param latencyMicros the model's decoding time in microseconds
  * @param columns result column names; empty when the SQL did not run

@@ -28,8 +28,9 @@ import java.util.Locale;
  * </ul>
  *
  * <p>Errors go to standard error as {@code quarry: error: …} in every format. With verbose, the model's
- * score (labelled), the decoding time, the other complete candidates and the number of candidates hidden
- * for placeholders follow the result (on standard error for csv). Without verbose no score is printed.
+ * score (labelled), the decoding time, the other complete candidates and the number of incomplete
+ * candidates left out (with their unfilled placeholders) follow the result (on standard error for csv).
+ * Without verbose no score is printed.
  */
 public final class AnswerPrinter {
 
@@ -146,9 +147,9 @@ public final class AnswerPrinter {
       }
     }
     if (a.hidden() > 0) {
-      to.println("not shown: " + a.hidden() + (a.hidden() == 1 ? " candidate" : " candidates")
-          + " with unfilled placeholders" + (a.hiddenPlaceholders().isEmpty() ? ""
-          : " (" + String.join(", ", a.hiddenPlaceholders()) + ")"));
+      to.println("not shown: " + a.hidden() + (a.hidden() == 1 ? " incomplete candidate" : " incomplete candidates")
+          + (a.hiddenPlaceholders().isEmpty() ? ""
+          : " (unfilled placeholders: " + String.join(", ", a.hiddenPlaceholders()) + ")"));
     }
   }
 

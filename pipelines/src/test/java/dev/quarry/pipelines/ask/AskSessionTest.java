@@ -61,7 +61,7 @@ class AskSessionTest {
     assertThat(out()).doesNotContain("discipline", "school_year =", "-0.400", "-1.500");
     assertThat(out()).contains("score: -1.250 (the model's log-probability of this SQL",
         "other complete candidates:\n  score -2.500: SELECT COUNT(DISTINCT school_name) FROM attendance",
-        "not shown: 2 candidates with unfilled placeholders (<year_1>, <actions_1>)", "decoding: 212.3 ms");
+        "not shown: 2 incomplete candidates (unfilled placeholders: <year_1>, <actions_1>)", "decoding: 212.3 ms");
   }
 
   @Test
