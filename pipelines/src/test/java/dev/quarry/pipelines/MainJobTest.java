@@ -82,6 +82,82 @@ class MainJobTest {
     other.forEach((path, sha) -> assertThat(sha).as(path).isNotEqualTo(hashes(seedDir(ws1, 42)).get(path)));
   }
 
+  /** Runs {@code quarry ask} on ws1's trained model; returns exit code, stdout and stderr. */
+  private static String[] ask(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
+    int code;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      String[] all = new String[args.length + 3];
+      all[0] = "ask";
+      all[1] = "--workspace";
+      all[2] = ws1.toString();
+      System.arraycopy(args, 0, all, 3, args.length);
+      code = QuarryCli.execute(all);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    return new String[] {String.valueOf(code), out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+  }
+
+  /**
+   * {@code quarry ask} end to end on the model the run trained: JSON Lines for a questions file, then the
+   * same question as table and CSV, which must agree with the JSON. The tiny model may answer wrongly or
+   * not at all; either way the output must be well formed and the exit code must say which.
+   */
+  @Test
+  void askPrintsTableCsvAndJsonFromTheTrainedModel() throws Exception {
+    Path questions = tmp.resolve("questions.txt");
+    Files.writeString(questions, "# first hour\nHow many students were chronically absent in 2023-24?\n\n"
+        + "how many students are in each grade\n");
+    String[] json = ask("--questions", questions.toString(), "--format", "json", "--beam", "3", "--verbose");
+    java.util.List<String> lines = json[1].lines().toList();
+    assertThat(lines).as(json[2]).hasSize(2);
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    boolean allOk = true;
+    for (String line : lines) {
+      var j = mapper.readTree(line);
+      assertThat(j.has("question") && j.has("sql") && j.has("columns") && j.has("rows") && j.has("error")
+          && j.has("score") && j.has("alternatives")).as(line).isTrue();
+      for (var alt : j.get("alternatives")) {
+        assertThat(alt.get("sql").asText()).doesNotContainPattern("<[a-z_]+(_\\d+)?>");
+      }
+      if (!j.get("sql").isNull()) {
+        assertThat(j.get("sql").asText()).doesNotContainPattern("<[a-z_]+(_\\d+)?>");
+      }
+      allOk &= j.get("error").isNull();
+    }
+    assertThat(json[0]).isEqualTo(allOk ? "0" : "1");
+
+    var first = mapper.readTree(lines.get(0));
+    String q = first.get("question").asText();
+    String[] table = ask(q);
+    String[] csv = ask("--format", "csv", q);
+    if (first.get("error").isNull()) {
+      assertThat(table[0]).isEqualTo("0");
+      assertThat(table[1]).startsWith("SELECT").doesNotContainPattern("^-?\\d+\\.\\d+ +SELECT");
+      java.util.List<String> cols = new java.util.ArrayList<>();
+      first.get("columns").forEach(c -> cols.add(c.asText()));
+      int n = first.get("rows").size();
+      assertThat(table[1]).contains("(" + n + (n == 1 ? " row)" : " rows)"));
+      assertThat(table[1].lines().filter(l -> l.startsWith(" " + cols.get(0)))).isNotEmpty();
+      assertThat(csv[0]).isEqualTo("0");
+      assertThat(csv[1].lines().findFirst().orElseThrow().replace("\"", "")).isEqualTo(String.join(",", cols));
+      assertThat(csv[1].lines().count()).isEqualTo(1 + n);
+      assertThat(csv[2]).contains("SELECT");
+    } else {
+      assertThat(table[0]).isEqualTo("1");
+      assertThat(csv[0]).isEqualTo("1");
+      assertThat(table[2]).contains("quarry: error: " + first.get("error").asText());
+    }
+  }
+
   @Test
   void upToDateStagesAreSkippedAndATamperedSeedIsRegenerated() throws Exception {
     Path ws3 = tmp.resolve("ws3");
