@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code quarry report}: publishes the static site, summary.md and summary.json under workspace/reports. */
 @Command(name = "report", header = "Stage 5: publish the report site, summary.md and summary.json.", mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Publishes <workspace>/reports/ from the evaluation history (evals/history.duckdb) and run directories:",
       "index.html (trend charts, runs table), runs/<run-id>.html (breakdowns, failing questions side by side),",

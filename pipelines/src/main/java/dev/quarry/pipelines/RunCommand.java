@@ -13,9 +13,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", header = "The main job: seed -> synth -> train -> eval -> report on embedded defaults.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "The main job: runs every stage in order (seed -> synth -> train -> eval -> report) on the Direct",
-      "runner (or --runner flink) with the built-in domain, embedded DuckDB and the embedded DJL model, skipping stages whose",
-      "outputs are up to date, and ends with EX, test-suite accuracy and the path of the report.",
-      "--force redoes every stage."
+      "runner (or --runner flink) with the built-in domain, embedded DuckDB and the embedded DJL model,",
+      "skipping stages whose outputs are up to date, and ends with EX, test-suite accuracy and the path of the",
+      "report. --force redoes every stage."
     })
 final class RunCommand implements Callable<Integer> {
 

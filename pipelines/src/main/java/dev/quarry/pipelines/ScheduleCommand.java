@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
  * Exit 2 when another scheduler holds the workspace lock or the cron expression is invalid.
  */
 @Command(name = "schedule", header = "Run evaluation and report nightly on a cron schedule.", mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Runs the nightly job (evaluation then report; with --regenerate seed, synth and train first) on a",
       "UNIX cron schedule in this long-lived process. One scheduler per workspace (schedule.lock); a run",
