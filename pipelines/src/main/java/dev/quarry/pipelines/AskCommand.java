@@ -74,7 +74,7 @@ public final class AskCommand implements Callable<Integer> {
           + " standard error; json: one JSON object per question and line (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "50",
+  @Option(names = "--show-rows", paramLabel = "N", defaultValue = "50",
       description = "Most result rows printed per question; the output says when rows were left out"
           + " (default: ${DEFAULT-VALUE}).")
   int maxRows;
@@ -104,7 +104,7 @@ public final class AskCommand implements Callable<Integer> {
     // Cheap checks first: nothing is loaded until the command line makes sense.
     List<String> questions = questions();
     if (maxRows < 1) {
-      throw new IllegalArgumentException("--max-rows must be at least 1 (was " + maxRows + ")");
+      throw new IllegalArgumentException("--show-rows must be at least 1 (was " + maxRows + ")");
     }
     DecodeSettings decode = new DecodeSettings(beam, guided);
     var ws = data.workspace();

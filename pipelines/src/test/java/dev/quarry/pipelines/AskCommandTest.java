@@ -93,9 +93,9 @@ class AskCommandTest {
 
   @Test
   void badOptionValuesAreUsageErrors() {
-    assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--max-rows", "0", "q?"))
+    assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--show-rows", "0", "q?"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--max-rows must be at least 1");
+    assertThat(stderr()).contains("--show-rows must be at least 1");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--format", "xml", "q?"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
     assertThat(stderr()).contains("--format").contains("table, csv, json");
@@ -144,11 +144,11 @@ class AskCommandTest {
     assertThat(QuarryCli.execute("ask", "--help")).isZero();
     String help = stdout();
     assertThat(help).contains("[QUESTION]", "--questions=FILE", "(default: none)", "--format=FORMAT",
-        "table, csv, json", "(default: table)", "--max-rows=N", "(default: 50)", "--verbose", "(default: false)",
+        "table, csv, json", "(default: table)", "--show-rows=N", "(default: 50)", "--verbose", "(default: false)",
         "--model=DIR|ID", "(default: latest)", "--beam=N", "(default: 1)", "--execution-guided");
     var spec = new CommandLine(new AskCommand()).getCommandSpec();
     for (var option : spec.options()) {
-      if (option.longestName().matches("--(questions|format|max-rows|verbose|model|beam|execution-guided)")) {
+      if (option.longestName().matches("--(questions|format|show-rows|verbose|model|beam|execution-guided)")) {
         assertThat(String.join(" ", option.description())).as(option.longestName()).contains("(default: ");
       }
     }

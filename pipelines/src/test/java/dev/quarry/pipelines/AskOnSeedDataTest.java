@@ -121,9 +121,9 @@ class AskOnSeedDataTest {
       assertThat(a.rowCount()).isEqualTo(5);
       assertThat(a.rows()).isEqualTo(direct("SELECT student_id FROM students ORDER BY student_id DESC LIMIT 3"));
     }
-    Run r = ask("SELECT student_id FROM students ORDER BY student_id", "--max-rows", "4");
+    Run r = ask("SELECT student_id FROM students ORDER BY student_id", "--show-rows", "4");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).endsWith("(first 4 of more than 100 rows; --max-rows shows more)\n");
+    assertThat(r.out()).endsWith("(first 4 of more than 100 rows; --show-rows shows more)\n");
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code table}: on standard output the SQL ({@link SqlLayout#format}), a blank line, the result
  *       ({@link ResultTable}) and a row count line such as {@code (3 rows)} or
- *       {@code (first 50 of 153 rows; --max-rows shows more)}; with several questions each answer starts
+ *       {@code (first 50 of 153 rows; --show-rows shows more)}; with several questions each answer starts
  *       with {@code Question: …}.
  *   <li>{@code csv}: on standard output only the result ({@link ResultCsv}), so that it can be redirected
  *       to a file; the SQL and notes go to standard error. With several questions each result is preceded by
@@ -131,7 +131,7 @@ public final class AnswerPrinter {
     }
     String total = a.rowCountExact() ? String.format(Locale.ROOT, "%,d", a.rowCount())
         : String.format(Locale.ROOT, "more than %,d", a.rowCount());
-    return "first " + shown + " of " + total + " rows; --max-rows shows more";
+    return "first " + shown + " of " + total + " rows; --show-rows shows more";
   }
 
   private static void details(Answer a, PrintStream to) {

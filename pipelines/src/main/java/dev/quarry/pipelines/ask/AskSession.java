@@ -33,7 +33,7 @@ public final class AskSession {
    */
   public AskSession(SqlGenerator generator, SqlExecutor executor, int maxRows) {
     if (maxRows < 1) {
-      throw new IllegalArgumentException("--max-rows must be at least 1 (was " + maxRows + ")");
+      throw new IllegalArgumentException("--show-rows must be at least 1 (was " + maxRows + ")");
     }
     this.generator = generator;
     this.executor = executor;

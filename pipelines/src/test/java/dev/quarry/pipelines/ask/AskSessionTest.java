@@ -92,7 +92,7 @@ class AskSessionTest {
     assertThat(a.rows()).hasSize(1);
     assertThat(a.truncated()).isTrue();
     new AnswerPrinter(OutputFormat.table, false, false, out, err).print(a);
-    assertThat(out()).contains(" Kennedy Prep | 412\n(first 1 of 2 rows; --max-rows shows more)")
+    assertThat(out()).contains(" Kennedy Prep | 412\n(first 1 of 2 rows; --show-rows shows more)")
         .doesNotContain("Lee");
   }
 
@@ -106,7 +106,7 @@ class AskSessionTest {
     assertThat(big.ran.get(1)).isEqualTo("SELECT * FROM (\n" + COMPLETE + "\n) AS quarry_ask LIMIT 2");
     assertThat(a.ok()).isTrue();
     assertThat(a.rowCountExact()).isFalse();
-    assertThat(AnswerPrinter.rowsLine(a)).isEqualTo("first 2 of more than 10,000 rows; --max-rows shows more");
+    assertThat(AnswerPrinter.rowsLine(a)).isEqualTo("first 2 of more than 10,000 rows; --show-rows shows more");
     JsonNode j = json(AnswerPrinter.jsonLine(a, false));
     assertThat(j.get("row_count").isNull()).isTrue();
     assertThat(j.get("row_count_more_than").asLong()).isEqualTo(10_000);
@@ -188,7 +188,7 @@ class AskSessionTest {
   @Test
   void blankQuestionsAndRowLimitsBelowOneAreRefused() {
     assertThatThrownBy(() -> new AskSession(Fakes.generator(), seed(), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--max-rows");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--show-rows");
     assertThatThrownBy(() -> new AskSession(Fakes.generator(), seed(), 5).answer(" \t"))
         .isInstanceOf(IllegalArgumentException.class);
   }
