@@ -107,6 +107,42 @@ class MainJobTest {
   }
 
   /**
+   * The rest of README's "Your first hour" on the workspace the run wrote (the run itself is
+   * {@link #firstRun}, the answers {@link #askPrintsTableCsvAndJsonFromTheTrainedModel}): an empty question is
+   * refused before the model loads, the version names a commit, every command README lists has help, and
+   * the report the run published is there.
+   */
+  @Test
+  void theFirstHourOfTheReadme() {
+    String[] empty = ask("   ");
+    assertThat(empty[0]).isEqualTo("2");
+    assertThat(empty[2]).containsIgnoringCase("empty");
+    String[] version = capture("-V");
+    assertThat(version[0]).isEqualTo("0");
+    assertThat(version[1]).doesNotContain("unknown");
+    for (String[] help : new String[][] {{"--help"}, {"run", "--help"}, {"ask", "--help"}, {"eval", "--help"},
+        {"report", "--help"}, {"train", "--help"}, {"bench", "train", "--help"}}) {
+      String[] out = capture(help);
+      assertThat(out[0]).as(String.join(" ", help)).isEqualTo("0");
+      assertThat(out[1]).as(String.join(" ", help)).contains("Usage: quarry");
+    }
+    assertThat(ws1.resolve("reports/index.html")).isRegularFile();
+  }
+
+  private static String[] capture(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream oldOut = System.out;
+    int code;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      code = QuarryCli.execute(args);
+    } finally {
+      System.setOut(oldOut);
+    }
+    return new String[] {String.valueOf(code), out.toString(java.nio.charset.StandardCharsets.UTF_8)};
+  }
+
+  /**
    * {@code quarry ask} end to end on the model the run trained: JSON Lines for a questions file, then the
    * same question as table and CSV, which must agree with the JSON. The tiny model may answer wrongly or
    * not at all; either way the output must be well formed and the exit code must say which.
