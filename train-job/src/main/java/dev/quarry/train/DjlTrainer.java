@@ -151,7 +151,7 @@ public final class DjlTrainer {
         ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
         List<Pair> valSample = sample(data.validationPairs(), s.evaluation().validationExSample());
         ProgressListener progressLog = new ProgressListener(metrics, progress);
-        ValidationListener validation = new ValidationListener(data.validation(),
+        ValidationListener validation = new ValidationListener(lossSample(data.validation(), s.seed()),
             s.evaluation().validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
             best, metrics, progress);
         new TrainingLoop(s, model, adam, st, data.train(), times,
@@ -260,6 +260,19 @@ public final class DjlTrainer {
       }
     }
     return pairs.isEmpty() ? Double.NaN : (double) ok / pairs.size();
+  }
+
+  /** Validation pairs the validation loss is computed on each epoch (a seeded sample; the loss is only reported). */
+  static final int VALIDATION_LOSS_SAMPLE = 1024;
+
+  /** At most {@link #VALIDATION_LOSS_SAMPLE} of {@code val}, the same ones every epoch (seeded shuffle). */
+  private static List<Example> lossSample(List<Example> val, long seed) {
+    if (val.size() <= VALIDATION_LOSS_SAMPLE) {
+      return val;
+    }
+    List<Example> copy = new ArrayList<>(val);
+    Collections.shuffle(copy, new Random(seed));
+    return copy.subList(0, VALIDATION_LOSS_SAMPLE);
   }
 
   private List<Pair> sample(List<Pair> pairs, int n) {

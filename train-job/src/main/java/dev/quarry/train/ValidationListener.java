@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
- * At every epoch end: validation loss over the whole validation split, validation execution accuracy on a
- * sample (when one is configured), saving the best model so far ({@code best-parameters.bin} in the work
+ * At every epoch end: validation loss on the given validation pairs (the trainer passes a seeded sample of
+ * 1,024), validation execution accuracy on a sample (when one is configured), saving the best model so far ({@code best-parameters.bin} in the work
  * directory; best = highest validation EX, or lowest loss without EX), a {@code "kind":"epoch"} metrics line,
  * and early stopping after {@code patience} epochs without improvement (Prechelt 1998, "Early Stopping — But
  * When?").
