@@ -1,15 +1,12 @@
 package dev.quarry.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.train.bench.ModelFlops;
 import dev.quarry.train.bench.ReferenceTrainLoop;
 import dev.quarry.train.model.AdamOptimizer;
-import dev.quarry.train.model.Batch;
 import dev.quarry.train.model.ModelConfig;
 import dev.quarry.train.model.TransformerModel;
 import dev.quarry.train.text.LiteralAnonymizer;
@@ -129,12 +126,7 @@ public final class TrainBenchmark {
         Engine.getInstance().setRandomSeed((int) (seed * 1_000_003L + s));
         try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
           scope.suppressNotUsedWarning();
-          Batch b = Batch.of(m, qb.get(s), sb.get(s), null, cfg.maxQuestion());
-          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray l = DjlTrainer.loss(model, b, true);
-            gc.backward(l);
-          }
-          adam.step(model, 1e-3, 1.0);
+          TrainingLoop.trainStep(model, adam, m, qb.get(s), sb.get(s), 1e-3, 1.0);
         }
       }
       return new double[] {(System.nanoTime() - start) / 1e9, model.parameterCount()};

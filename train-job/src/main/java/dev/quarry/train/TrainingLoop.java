@@ -168,16 +168,30 @@ public final class TrainingLoop {
         ss.add(e.sql());
         tokens += e.question().length + e.sql().length + 2;
       }
-      Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
-      float loss;
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = DjlTrainer.loss(model, b, true);
-        gc.backward(l);
-        loss = l.getFloat();
-      }
-      double norm = adam.step(model, lr, settings.optimizer().clipNorm());
-      return new StepResult(loss, tokens, norm, lr);
+      double[] lossNorm = trainStep(model, adam, m, qs, ss, lr, settings.optimizer().clipNorm());
+      return new StepResult(lossNorm[0], tokens, lossNorm[1], lr);
     }
+  }
+
+  /**
+   * One optimizer step on one batch: forward with dropout, loss, backward, {@link AdamOptimizer#step}. The
+   * benchmark runs this same method.
+   *
+   * @param m manager for the batch's arrays (the caller closes it)
+   * @param qs question ids per row; {@code ss} SQL ids per row
+   * @return {the batch's loss in nats per SQL token, the global gradient norm before clipping}
+   */
+  static double[] trainStep(TransformerModel model, AdamOptimizer adam, NDManager m, List<int[]> qs, List<int[]> ss,
+      double lr, double clip) {
+    Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
+    float loss;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray l = DjlTrainer.loss(model, b, true);
+      gc.backward(l);
+      loss = l.getFloat();
+    }
+    double norm = adam.step(model, lr, clip);
+    return new double[] {loss, norm};
   }
 
   /** Learning rate of 0-based {@code step}: linear warm-up, then cosine decay to 10% of the peak. */
