@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Writes a small synthetic dataset (chat JSONL shards + manifest) in the synth layout, for tests. */
-final class TinyDataset {
+public final class TinyDataset {
 
   private static final String[][] SCHOOLS = {{"Lincoln", "Lincoln Elementary"}, {"Jefferson High", "Jefferson High"},
       {"Kennedy", "Kennedy Prep"}, {"Roosevelt", "Roosevelt Academy"}};
@@ -20,7 +20,7 @@ final class TinyDataset {
 
   private TinyDataset() {}
 
-  static Path write(Path dir, int trainPairs, long seed) throws IOException {
+  public static Path write(Path dir, int trainPairs, long seed) throws IOException {
     Random r = new Random(seed);
     Files.createDirectories(dir);
     writeSplit(dir, "train", trainPairs, r);
