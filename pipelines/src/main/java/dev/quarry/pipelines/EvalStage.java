@@ -2,11 +2,11 @@ package dev.quarry.pipelines;
 
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.eval.bank.Banks;
 import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.compare.ValueNormalizer;
-import dev.quarry.eval.generate.GeneratorContext;
 import dev.quarry.eval.run.EvalJob;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.EvalRequest;
