@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.compare.ValueNormalizer;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.model.GeneratorContext;
@@ -13,7 +14,6 @@ import dev.quarry.core.workspace.Manifests;
 import dev.quarry.eval.TinySeed;
 import dev.quarry.eval.bank.JsonlBankReader;
 import dev.quarry.eval.bank.QueryBank;
-import dev.quarry.eval.compare.ValueNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
