@@ -109,6 +109,7 @@ public final class AskCommand implements Callable<Integer> {
     DecodeSettings decode = new DecodeSettings(beam, guided);
     var ws = data.workspace();
     Path dir = ModelFiles.resolve(ws.root().resolve("models"), model);
+    ModelFiles.requireEmbedded(dir); // an external model is named as such before the seed data loads
     SandboxSettings sandboxSettings = SandboxSettings.defaults();
     if (maxRows > sandboxSettings.maxRows()) {
       sandboxSettings = sandboxSettings.withMaxRows(maxRows);

@@ -3,6 +3,8 @@ package dev.quarry.pipelines;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.RegressionGate;
+import dev.quarry.train.ModelFiles;
+import dev.quarry.train.ModelRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,8 +105,13 @@ final class EvalCommand implements Callable<Integer> {
     if (precision < 0 || precision > 15) {
       throw new IllegalArgumentException("--precision must be 0..15, got " + precision);
     }
-    String spec0 = model != null ? model
-        : "djl:" + data.workspace().root().resolve("models").resolve("latest");
+    Path models = data.workspace().root().resolve("models");
+    if (model == null) {
+      // The default is the workspace's latest model: say now, before seed data is made, if there is none or
+      // it is an external one (trained by --backend command) that only an openai: server can run.
+      ModelFiles.requireEmbedded(ModelFiles.resolve(models, ModelRegistry.LATEST_LINK));
+    }
+    String spec0 = model != null ? model : "djl:" + models.resolve(ModelRegistry.LATEST_LINK);
     List<Long> seeds = new ArrayList<>();
     for (int i = 1; i <= testSuite; i++) {
       seeds.add(data.seed + i);

@@ -1,12 +1,12 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.core.compare.ValueNormalizer;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.eval.bank.Banks;
 import dev.quarry.eval.bank.QueryBank;
-import dev.quarry.eval.compare.ValueNormalizer;
-import dev.quarry.eval.generate.GeneratorContext;
 import dev.quarry.eval.run.EvalJob;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.EvalRequest;
@@ -41,9 +41,9 @@ final class EvalStage {
     /** Default regression allowance in EX points ({@code --max-drop}). */
     static final double DEFAULT_MAX_DROP = 2.0;
     /** Default decimals numbers are rounded to before comparison ({@code --precision}). */
-    static final int DEFAULT_PRECISION = 6;
+    static final int DEFAULT_PRECISION = ValueNormalizer.DEFAULT_DECIMALS;
     /** Relative tolerance for floating-point comparison (no option). */
-    static final double DEFAULT_REL_TOL = 1e-6;
+    static final double DEFAULT_REL_TOL = ValueNormalizer.DEFAULT_REL_TOL;
 
     /**
      * The settings {@code quarry run} and the nightly job use: the workspace's latest embedded model, the

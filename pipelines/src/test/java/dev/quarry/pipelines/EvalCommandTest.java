@@ -1,8 +1,10 @@
 package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.eval.generate.GeneratorFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,14 @@ class EvalCommandTest {
     int rc = new CommandLine(new EvalCommand()).setExecutionExceptionHandler((e, c, p) -> 2)
         .execute("--workspace", ws.toString(), "--test-suite", "-1");
     assertThat(rc).isEqualTo(2);
+  }
+
+  @Test
+  void theCommandLineFindsTheTrainJobsDjlProvider() {
+    // eval-job has no dependency on train-job: the djl: scheme comes from the train-job's META-INF/services entry.
+    assertThatThrownBy(() -> GeneratorFactory.open("djl:" + ws.resolve("models/latest"), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no trained model at");
   }
 
   @Test

@@ -48,14 +48,15 @@ public final class DjlSqlGenerator implements SqlGenerator {
    *
    * @param modelDir {@code models/<id>} with config.json, tokenizer.json, parameters.bin
    * @param forExecutionGuidance sandbox used when {@code settings.executionGuided()} (not closed here)
+   * @throws ExternalModelException when the directory holds a model trained by an external command
    * @throws IllegalArgumentException when the directory is not a model or guidance lacks a sandbox
    */
   public static DjlSqlGenerator open(Path modelDir, Optional<SqlSandbox> forExecutionGuidance, DecodeSettings settings) {
     if (settings.executionGuided() && forExecutionGuidance.isEmpty()) {
       throw new IllegalArgumentException("--execution-guided needs the seed data (a sandbox)");
     }
-    DjlEnvironment.configure(modelDir.toAbsolutePath().getParent().getParent());
     ModelFiles.StoredConfig c = ModelFiles.readConfig(modelDir);
+    DjlEnvironment.configure(modelDir.toAbsolutePath().getParent().getParent());
     Vocabulary v = Vocabulary.load(modelDir.resolve(ModelFiles.TOKENIZER));
     NDManager m = NDManager.newBaseManager();
     TransformerModel model = TransformerModel.load(c.model(), m, modelDir.resolve(ModelFiles.PARAMETERS));

@@ -100,7 +100,7 @@ public final class DjlTrainer {
           counts.put("test_execution_accuracy", out[0].testExecutionAccuracy());
           return new StageRunner.StageOutput(counts, Map.of());
         });
-    ModelFiles.markLatest(settings.modelsDir(), settings.modelId());
+    ModelRegistry.markLatest(settings.modelsDir(), settings.modelId());
     if (r.skipped()) {
       return new Result(target, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, true);
     }

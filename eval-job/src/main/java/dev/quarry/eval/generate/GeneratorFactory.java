@@ -1,5 +1,7 @@
 package dev.quarry.eval.generate;
 
+import dev.quarry.core.model.GeneratorContext;
+import dev.quarry.core.model.SqlGeneratorProvider;
 import dev.quarry.eval.bank.QueryBank;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.domain.SchemaPrompt;
 import dev.quarry.core.model.Generation;
+import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.model.SqlCandidate;
 import dev.quarry.core.model.SqlGenerator;
 import java.io.IOException;

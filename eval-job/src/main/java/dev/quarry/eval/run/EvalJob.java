@@ -6,7 +6,7 @@ import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.workspace.CodeVersion;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageRunner;
-import dev.quarry.eval.compare.ResultComparator;
+import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.GeneratorFactory;
 import dev.quarry.eval.generate.Predictor;
 import java.net.InetAddress;

@@ -1,10 +1,10 @@
 package dev.quarry.eval.run;
 
+import dev.quarry.core.compare.ValueNormalizer;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.eval.bank.QueryBank;
-import dev.quarry.eval.compare.ValueNormalizer;
-import dev.quarry.eval.generate.GeneratorContext;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -8,8 +8,8 @@ import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.text.SafeText;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.bank.QueryBank;
-import dev.quarry.eval.compare.Comparison;
-import dev.quarry.eval.compare.ResultComparator;
+import dev.quarry.core.compare.Comparison;
+import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ public final class EvalRunner {
       if (!g.isOk()) {
         continue;
       }
-      Comparison c = compare(g, pred);
+      Comparison c = comparator.compare(g, pred);
       if (c.strict() && strictAlt < 0) {
         strictAlt = i;
       }
@@ -158,11 +158,6 @@ public final class EvalRunner {
         strict ? null : "wrong_result", strict ? null : lenient ? "extra columns" : "result differs from gold");
   }
 
-  private Comparison compare(QueryOutcome gold, QueryOutcome pred) {
-    return comparator.compare(gold.rows(), gold.columnNames().size(), pred.rows(), pred.columnNames().size(),
-        gold.ordered());
-  }
-
   private boolean onTestSuite(BankQuestion q, String sql) {
     for (SqlExecutor db : testSuite) {
       QueryOutcome pred = db.execute(sql);
@@ -172,7 +167,7 @@ public final class EvalRunner {
       boolean any = false;
       for (String g : q.goldSql()) {
         QueryOutcome gold = db.execute(g);
-        if (gold.isOk() && compare(gold, pred).strict()) {
+        if (gold.isOk() && comparator.compare(gold, pred).strict()) {
           any = true;
           break;
         }

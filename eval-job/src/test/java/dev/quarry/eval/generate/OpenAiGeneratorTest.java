@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.model.Generation;
+import dev.quarry.core.model.GeneratorContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

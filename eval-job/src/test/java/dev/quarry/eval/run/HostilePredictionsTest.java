@@ -8,7 +8,7 @@ import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.eval.TinySeed;
 import org.junit.jupiter.api.BeforeAll;
 import dev.quarry.eval.bank.BankQuestion;
-import dev.quarry.eval.compare.ResultComparator;
+import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.eval.TinySeed;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.bank.QueryBank;
-import dev.quarry.eval.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
 import java.nio.ByteBuffer;

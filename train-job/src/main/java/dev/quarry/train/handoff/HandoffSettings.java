@@ -1,5 +1,6 @@
 package dev.quarry.train.handoff;
 
+import dev.quarry.train.ModelRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -5,6 +5,8 @@ import dev.quarry.core.workspace.CodeVersion;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageFailedException;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.train.ModelFiles;
+import dev.quarry.train.ModelRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@code job_spec.json}, {@code axolotl.yaml} and {@code llamafactory.yaml}, run the {@link CommandTemplate}
  * with {@code {output}} = {@code <tmp>/output} under the time limit ({@link ExternalJob}), and on exit 0 add
  * {@code external.log}, {@code config.json} ({@code {"backend":"command", …}}), {@code MODEL_CARD.md} and the
- * manifest, then point {@code models/latest} at it ({@link ModelRegistry#markLatest}). A non-zero exit, a
+ * manifest (the layout {@link ModelFiles} defines for every backend), then point {@code models/latest} at it ({@link ModelRegistry#markLatest}). A non-zero exit, a
  * timeout, or an exit 0 that left {@code {output}} empty removes the temporary folder: no model is registered,
  * and the output stays in {@code models/.logs/<id>-<UTC time>.log}.
  *
@@ -95,11 +97,11 @@ public final class HandoffTrainer {
 
   private static StageRunner.StageOutput runInto(Path tmp, HandoffSettings s, DatasetShards shards, String modelId,
       Path modelDir, CommandTemplate template, Path logFile, ExternalJob.Outcome[] outcomeOut) throws Exception {
-    Path output = tmp.resolve("output");
+    Path output = tmp.resolve(ModelFiles.OUTPUT_DIR);
     Files.createDirectories(output);
-    Path specFile = tmp.resolve("job_spec.json");
-    Path axolotl = tmp.resolve("axolotl.yaml");
-    Path llamaFactory = tmp.resolve("llamafactory.yaml");
+    Path specFile = tmp.resolve(ModelFiles.JOB_SPEC);
+    Path axolotl = tmp.resolve(ModelFiles.AXOLOTL_CONFIG);
+    Path llamaFactory = tmp.resolve(ModelFiles.LLAMAFACTORY_CONFIG);
     JobSpec spec = JobSpec.of(s, shards, modelId, output, modelDir, axolotl, llamaFactory);
     Manifests.JSON.writeValue(specFile.toFile(), spec);
     Files.writeString(axolotl, AxolotlConfig.render(spec), StandardCharsets.UTF_8);
@@ -143,11 +145,11 @@ public final class HandoffTrainer {
     for (Path f : files) {
       bytes += Files.size(f);
     }
-    Files.copy(logFile, tmp.resolve("external.log"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(logFile, tmp.resolve(ModelFiles.EXTERNAL_LOG), StandardCopyOption.REPLACE_EXISTING);
     List<String> rel = files.stream().map(f -> output.relativize(f).toString().replace('\\', '/')).toList();
-    Files.writeString(tmp.resolve("MODEL_CARD.md"),
+    Files.writeString(tmp.resolve(ModelFiles.CARD),
         ModelCard.render(spec, argv, o, rel, bytes, CodeVersion.full()), StandardCharsets.UTF_8);
-    Manifests.JSON.writeValue(tmp.resolve("config.json").toFile(), config(spec, s, argv, o, rel.size(), bytes));
+    Manifests.JSON.writeValue(tmp.resolve(ModelFiles.CONFIG).toFile(), config(spec, s, argv, o, rel.size(), bytes));
 
     ObjectNode counts = Manifests.JSON.createObjectNode();
     counts.put("exit_code", o.exitCode());
@@ -160,7 +162,7 @@ public final class HandoffTrainer {
   private static ObjectNode config(JobSpec spec, HandoffSettings s, List<String> argv, ExternalJob.Outcome o,
       int files, long bytes) {
     ObjectNode c = Manifests.JSON.createObjectNode();
-    c.put("backend", "command");
+    c.put(ModelFiles.BACKEND_FIELD, ModelFiles.Backend.COMMAND.id());
     c.put("model_id", spec.modelId());
     c.put("base_model", spec.baseModel());
     c.set("lora", Manifests.JSON.valueToTree(spec.lora()));
@@ -172,19 +174,19 @@ public final class HandoffTrainer {
     c.put("exit_code", o.exitCode());
     c.put("wall_time_ms", o.wall().toMillis());
     c.put("time_limit_seconds", spec.timeLimitSeconds());
-    c.put("artifacts_dir", "output");
+    c.put("artifacts_dir", ModelFiles.OUTPUT_DIR);
     c.put("artifact_files", files);
     c.put("artifact_bytes", bytes);
-    c.put("spec", "job_spec.json");
-    c.put("axolotl_config", "axolotl.yaml");
-    c.put("llamafactory_config", "llamafactory.yaml");
+    c.put("spec", ModelFiles.JOB_SPEC);
+    c.put("axolotl_config", ModelFiles.AXOLOTL_CONFIG);
+    c.put("llamafactory_config", ModelFiles.LLAMAFACTORY_CONFIG);
     return c;
   }
 
   /** Effective options recorded (and fingerprinted) in the manifest. */
   static Map<String, Object> options(HandoffSettings s, String modelId) {
     Map<String, Object> o = new TreeMap<>();
-    o.put("backend", "command");
+    o.put("backend", ModelFiles.Backend.COMMAND.id());
     o.put("model-id", modelId);
     o.put("base-model", s.baseModel());
     o.put("lora-r", s.lora().r());

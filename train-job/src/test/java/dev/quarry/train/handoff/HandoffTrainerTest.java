@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.workspace.InvalidOutputException;
 import dev.quarry.core.workspace.Manifests;
+import dev.quarry.train.DjlGeneratorProvider;
+import dev.quarry.train.ExternalModelException;
+import dev.quarry.train.ModelFiles;
+import dev.quarry.train.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,6 +86,21 @@ class HandoffTrainerTest {
 
     HandoffResult again = HandoffTrainer.run(s);
     assertThat(again.status()).isEqualTo(HandoffResult.Status.SKIPPED);
+  }
+
+  @Test
+  void theRegisteredExternalModelIsNamedAsSuchWhereTheEmbeddedModelIsNeeded() throws Exception {
+    HandoffSettings s = settings(script("train.sh", FAKE_TRAINER), "{spec} {output}");
+    assertThat(HandoffTrainer.run(s).registered()).isTrue();
+    Path model = s.modelsDir().resolve("m1");
+    assertThat(ModelFiles.backend(model)).isEqualTo(ModelFiles.Backend.COMMAND);
+    assertThat(ModelFiles.resolve(s.modelsDir(), "latest")).isEqualTo(model);
+    // --model djl:<models>/latest (the default of quarry eval) and quarry ask load through readConfig.
+    assertThatThrownBy(() -> new DjlGeneratorProvider().open(s.modelsDir().resolve("latest").toString(), null))
+        .isInstanceOf(ExternalModelException.class)
+        .hasMessageContaining("model m1 (" + model + ") is an external model")
+        .hasMessageContaining("quarry eval --model openai:<base url> --model-name m1")
+        .hasMessageNotContaining("Unrecognized field");
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.quarry.eval.compare;
+package dev.quarry.core.compare;
 
+import dev.quarry.core.sql.QueryOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.List;
  *       SELECT has ORDER BY (Spider test-suite rule: {@code order_matters = 'order by' in gold}).
  * </ul>
  * Row counts must be equal in both verdicts.
+ *
+ * <p>This is what "execution accuracy" (EX) means everywhere in Quarry: the evaluation's {@code ex_strict} and
+ * the training's validation and test EX both count a prediction as correct when its
+ * {@link #compare(QueryOutcome, QueryOutcome) strict verdict} against the gold result holds.
  */
 public final class ResultComparator {
 
@@ -29,9 +34,28 @@ public final class ResultComparator {
     this.values = values;
   }
 
-  /** Default settings: 6 decimal places, relative tolerance 1e-6. */
+  /**
+   * Default settings: {@value ValueNormalizer#DEFAULT_DECIMALS} decimal places, relative tolerance
+   * {@value ValueNormalizer#DEFAULT_REL_TOL} (those of {@code quarry eval} without options).
+   */
   public static ResultComparator defaults() {
-    return new ResultComparator(new ValueNormalizer(6, 1e-6));
+    return new ResultComparator(new ValueNormalizer(ValueNormalizer.DEFAULT_DECIMALS, ValueNormalizer.DEFAULT_REL_TOL));
+  }
+
+  /**
+   * Compares the outcomes of a gold and a predicted query run on the same database: rows in order when the
+   * gold query's outermost SELECT has ORDER BY ({@link QueryOutcome#ordered()}).
+   *
+   * @param gold the gold query's outcome
+   * @param predicted the prediction's outcome
+   * @return the verdicts; {@link Comparison#NONE} unless both ran ({@link QueryOutcome#isOk()})
+   */
+  public Comparison compare(QueryOutcome gold, QueryOutcome predicted) {
+    if (!gold.isOk() || !predicted.isOk()) {
+      return Comparison.NONE;
+    }
+    return compare(gold.rows(), gold.columnNames().size(), predicted.rows(), predicted.columnNames().size(),
+        gold.ordered());
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.quarry.eval.generate;
+package dev.quarry.core.model;
 
 import dev.quarry.core.domain.Domain;
 import java.nio.file.Path;

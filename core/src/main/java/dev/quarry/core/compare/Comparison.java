@@ -1,4 +1,4 @@
-package dev.quarry.eval.compare;
+package dev.quarry.core.compare;
 
 /**
  * The verdict of comparing a predicted result with a gold result.

@@ -1,4 +1,4 @@
-package dev.quarry.eval.compare;
+package dev.quarry.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

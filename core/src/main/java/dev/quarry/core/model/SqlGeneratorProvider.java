@@ -1,12 +1,11 @@
-package dev.quarry.eval.generate;
-
-import dev.quarry.core.model.SqlGenerator;
+package dev.quarry.core.model;
 
 /**
  * A late-bound source of {@link SqlGenerator}s for one {@code --model} scheme, found with
- * {@link java.util.ServiceLoader}: a module (e.g. the train-job for {@code djl:}) lists its implementation
- * in {@code META-INF/services/dev.quarry.eval.generate.SqlGeneratorProvider}, and the eval-job needs no
- * change to use it.
+ * {@link java.util.ServiceLoader}: the module that owns a model (the train-job for {@code djl:}) lists its
+ * implementation in {@code META-INF/services/dev.quarry.core.model.SqlGeneratorProvider}. The eval-job
+ * depends only on this interface; the command line, which puts every module on the class path, makes the
+ * providers visible at run time.
  */
 public interface SqlGeneratorProvider {
 

@@ -1,4 +1,4 @@
-package dev.quarry.eval.compare;
+package dev.quarry.core.compare;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * logic does not apply to results, as in Spider's and defog's evaluators); strings compare exactly.
  */
 public final class ValueNormalizer {
+
+  /** Default decimal places numbers are rounded to (the bank precision {@code quarry eval} uses). */
+  public static final int DEFAULT_DECIMALS = 6;
+  /** Default relative tolerance for numbers. */
+  public static final double DEFAULT_REL_TOL = 1e-6;
 
   private static final Pattern MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]00:00(:00(\\.0+)?)?");
 

@@ -1,4 +1,4 @@
-package dev.quarry.train.handoff;
+package dev.quarry.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model registry {@code <workspace>/models/}: one folder per model id, and a pointer to the newest
- * completed model.
+ * The model registry {@code <workspace>/models/}: one folder per model id (laid out as {@link ModelFiles}
+ * says, whichever backend trained it), and a pointer to the newest completed model.
  *
  * <p>The pointer is written twice: a text file {@code LATEST} holding the model id and a newline (always),
  * and a relative symbolic link {@code latest → <model-id>} where the file system allows symlinks. Both are

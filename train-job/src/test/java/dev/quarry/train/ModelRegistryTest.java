@@ -1,8 +1,10 @@
-package dev.quarry.train.handoff;
+package dev.quarry.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quarry.train.handoff.HandoffSettings;
+import dev.quarry.train.handoff.LoraSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

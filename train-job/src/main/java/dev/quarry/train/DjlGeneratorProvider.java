@@ -1,9 +1,8 @@
-package dev.quarry.eval.generate;
+package dev.quarry.train;
 
+import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.model.SqlGenerator;
-import dev.quarry.train.DecodeSettings;
-import dev.quarry.train.DjlSqlGenerator;
-import dev.quarry.train.ModelFiles;
+import dev.quarry.core.model.SqlGeneratorProvider;
 import java.nio.file.Path;
 import java.util.Optional;
 
