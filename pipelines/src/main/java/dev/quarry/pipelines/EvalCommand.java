@@ -34,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "SPEC",
-      description = "djl:<model dir>, openai:<base url>, replay:<predictions.jsonl>, or gold "
+      description = "djl:<model dir>, knn:<dataset dir> (nearest synthetic question), openai:<base url>, replay:<predictions.jsonl>, or gold "
           + "(default: djl:<workspace>/models/latest).")
   String model;
 

@@ -42,7 +42,7 @@ public final class GeneratorFactory {
     int colon = spec.indexOf(':');
     if (colon <= 0) {
       throw new IllegalArgumentException("--model '" + spec
-          + "': expected gold, djl:<model dir>, openai:<base url>, replay:<predictions.jsonl> or <scheme>:<location>");
+          + "': expected gold, djl:<model dir>, knn:<dataset dir>, openai:<base url>, replay:<predictions.jsonl> or <scheme>:<location>");
     }
     String scheme = spec.substring(0, colon);
     String location = spec.substring(colon + 1);
