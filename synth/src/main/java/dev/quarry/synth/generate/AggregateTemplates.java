@@ -387,7 +387,7 @@ final class AggregateTemplates {
     return above ? Math.floor(mid * scale) / scale : Math.ceil(mid * scale) / scale;
   }
 
-  /** {@code SELECT g, ROUND(AVG(m), 2) … GROUP BY g HAVING AVG(m) > x ORDER BY g} (or {@code <}). */
+  /** {@code SELECT g, AVG(m) … GROUP BY g HAVING AVG(m) > x ORDER BY g} (or {@code <}). */
   static final class HavingAverage implements Template {
     @Override public String id() {
       return "having-average";

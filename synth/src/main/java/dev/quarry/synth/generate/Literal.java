@@ -7,7 +7,7 @@ import java.util.List;
  * A literal value of a candidate's SQL and the phrases that may express it in a question.
  *
  * <p>Only values that carry meaning are literals (filter values, thresholds, LIMIT counts, dates);
- * structural constants such as the digits of {@code ROUND(x, 2)} or the {@code 100.0} of a percentage
+ * structural constants such as the {@code 1.0} of a ratio or the {@code 100.0} of a percentage
  * are not.
  *
  * @param sql the value as written in the SQL, e.g. {@code 'Lincoln Elementary'}, {@code 9}, {@code TRUE}

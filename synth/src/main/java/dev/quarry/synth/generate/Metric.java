@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 /**
  * What a query computes: a row count or an aggregate of a measure.
  *
- * @param sql the select expression, e.g. {@code COUNT(*)} or {@code ROUND(AVG(gpa), 2)}
- * @param raw the expression without rounding, for HAVING and differences, e.g. {@code AVG(gpa)}
+ * @param sql the select expression, e.g. {@code COUNT(*)} or {@code AVG(gpa)}: never rounded, because rounding is
+ *     presentation, not meaning, and a rounded answer differs from the exact one that staff and banks expect
+ * @param raw the same expression, for HAVING and differences
  * @param alias output column name, e.g. {@code count}, {@code avg_gpa}
  * @param fn COUNT, AVG, SUM, MIN or MAX
  * @param measure the measure column, null for COUNT
@@ -23,7 +24,7 @@ record Metric(String sql, String raw, String alias, String fn, Domain.Column mea
   static Metric of(String fn, Domain.Table t, Domain.Column m, boolean qualified) {
     String c = Filters.col(t, m, qualified);
     return switch (fn) {
-      case "AVG" -> new Metric("ROUND(AVG(" + c + "), 2)", "AVG(" + c + ")", "avg_" + m.name(), fn, m,
+      case "AVG" -> new Metric("AVG(" + c + ")", "AVG(" + c + ")", "avg_" + m.name(), fn, m,
           List.of("average", "mean"));
       case "SUM" -> new Metric("SUM(" + c + ")", "SUM(" + c + ")", "total_" + m.name(), fn, m, List.of("total"));
       case "MAX" -> new Metric("MAX(" + c + ")", "MAX(" + c + ")", "max_" + m.name(), fn, m,
@@ -38,10 +39,6 @@ record Metric(String sql, String raw, String alias, String fn, Domain.Column mea
     return measure == null;
   }
 
-  /** Whether the value is rounded (AVG), so differences need rounding too. */
-  boolean rounded() {
-    return "AVG".equals(fn);
-  }
 
   /**
    * The thing measured, without article: "number of {head} {tail}" for counts, "{adjective} {measure

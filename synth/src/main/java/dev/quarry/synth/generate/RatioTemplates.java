@@ -56,10 +56,10 @@ final class RatioTemplates {
   }
 
   static String pctSql(Filter cond) {
-    return "ROUND(100.0 * SUM(CASE WHEN " + cond.sql() + " THEN 1 ELSE 0 END) / COUNT(*), 1)";
+    return "100.0 * SUM(CASE WHEN " + cond.sql() + " THEN 1 ELSE 0 END) / COUNT(*)";
   }
 
-  /** {@code SELECT ROUND(100.0 * SUM(CASE WHEN cond THEN 1 ELSE 0 END) / COUNT(*), 1) FROM t WHERE …}. */
+  /** {@code SELECT 100.0 * SUM(CASE WHEN cond THEN 1 ELSE 0 END) / COUNT(*) FROM t WHERE …}. */
   static final class Percentage implements Template {
     @Override public String id() {
       return "ratio-percentage";
@@ -174,8 +174,8 @@ final class RatioTemplates {
       }
       Filter fa = ctx.filters.equal(t, c, a, false);
       Filter fb = ctx.filters.equal(t, c, b, false);
-      String sql = "SELECT ROUND(SUM(CASE WHEN " + fa.sql() + " THEN 1 ELSE 0 END) * 1.0 / NULLIF(SUM(CASE WHEN "
-          + fb.sql() + " THEN 1 ELSE 0 END), 0), 2) AS ratio FROM " + t.name() + GenContext.where(fs);
+      String sql = "SELECT SUM(CASE WHEN " + fa.sql() + " THEN 1 ELSE 0 END) * 1.0 / NULLIF(SUM(CASE WHEN "
+          + fb.sql() + " THEN 1 ELSE 0 END), 0) AS ratio FROM " + t.name() + GenContext.where(fs);
       boolean entity = ctx.lex.isEntity(t);
       List<String> patterns = List.of("What is the ratio of {a} to {b} {tail}?",
           "Give me the ratio of {a} to {b} {tail}.", "What's the ratio between {a} and {b} {tail}?");

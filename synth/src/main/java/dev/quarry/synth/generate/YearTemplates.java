@@ -69,8 +69,7 @@ final class YearTemplates {
       Metric m = ctx.randomMetric(t, rng, false, FNS);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(y.name())), t.name(), ctx.filterCount(rng, 0), rng);
       String lag = m.sql() + " - LAG(" + m.sql() + ") OVER (ORDER BY " + y.name() + ")";
-      String change = m.rounded() ? "ROUND(" + lag + ", 2)" : lag;
-      String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + ", " + change + " AS change FROM "
+      String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + ", " + lag + " AS change FROM "
           + t.name() + GenContext.where(fs) + " GROUP BY " + y.name() + " ORDER BY " + y.name();
       List<String> patterns = List.of("What is the year-over-year change in the {S}?",
           "Show the year-over-year change in the {S}.",
@@ -166,7 +165,7 @@ final class YearTemplates {
       String earlier = "(SELECT " + m.raw() + " FROM " + t.name()
           + GenContext.where(fs, y.name() + " = " + Filters.sqlValue(ys[0])) + ")";
       String diff = later + " - " + earlier;
-      String sql = "SELECT " + (m.rounded() ? "ROUND(" + diff + ", 2)" : diff) + " AS change";
+      String sql = "SELECT " + diff + " AS change";
       List<String> patterns = new ArrayList<>(List.of("How much did the {S} change from {y1} to {y2}?",
           "What is the change in the {S} from {y1} to {y2}?", "By how much did the {S} change between {y1} and {y2}?"));
       if (m.isCount()) {
