@@ -12,6 +12,7 @@ import dev.quarry.core.compare.Comparison;
 import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
+import dev.quarry.eval.results.QuestionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;

@@ -2,6 +2,9 @@ package dev.quarry.eval.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.eval.results.Metrics;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Builds {@code summary.json} (shape in the eval output contract) and the breakdowns it holds. */
+/**
+ * Builds {@code summary.json} ({@link dev.quarry.eval.results.RunFiles#SUMMARY}; shape in the eval output
+ * contract) and the breakdowns it holds.
+ */
 public final class SummaryJson {
-
-  /** File name in the run directory. */
-  public static final String FILE_NAME = "summary.json";
 
   private SummaryJson() {}
 

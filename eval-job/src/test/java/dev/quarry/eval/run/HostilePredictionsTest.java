@@ -6,6 +6,7 @@ import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.eval.TinySeed;
+import dev.quarry.eval.results.QuestionResult;
 import org.junit.jupiter.api.BeforeAll;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.core.compare.ResultComparator;

@@ -13,6 +13,8 @@ import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.quarry.eval.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.quarry.eval.results.QuestionResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
