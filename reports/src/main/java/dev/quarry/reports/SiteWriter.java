@@ -144,7 +144,7 @@ public final class SiteWriter {
         s.get("error_classes").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
       } else {
         data.results().stream().filter(q -> q.errorClass() != null)
-            .forEach(q -> counts.merge(q.errorClass(), 1L, Long::sum));
+            .forEach(q -> counts.merge(q.errorClass().id(), 1L, Long::sum));
       }
       counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> errors.add(new Views.Pair(e.getKey(), Long.toString(e.getValue()))));
@@ -159,7 +159,7 @@ public final class SiteWriter {
       for (QuestionResult q : data.results()) {
         if (q.failing()) {
           failures.add(new Views.Failure(q.id(), q.question(), q.category(), q.difficulty(),
-              q.errorClass() == null ? "" : q.errorClass(), q.message() == null ? "" : q.message(), q.goldSql(),
+              q.errorClass() == null ? "" : q.errorClass().id(), q.message() == null ? "" : q.message(), q.goldSql(),
               q.predictedSql(), q.exStrict(), Views.Table.of(q.goldColumns(), q.goldRows()),
               Views.Table.of(q.predictedColumns(), q.predictedRows())));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.eval.results.EvalError;
 import dev.quarry.eval.results.HistoryDb;
 import dev.quarry.eval.results.Metrics;
 import dev.quarry.eval.results.QuestionResult;
@@ -105,7 +106,8 @@ final class EvalFixtures {
         + q.id() + ")?", q.category(), q.difficulty(), "SELECT count(*) AS n FROM students WHERE grade = '" + q.id()
         + "'", "no_prediction".equals(q.errorClass()) ? ""
         : "SELECT count(*) AS n FROM students WHERE grade <> '" + q.id() + "'", q.exStrict(), q.exStrict(),
-        q.testSuite(), q.exStrict(), !"parse_error".equals(q.errorClass()), q.errorClass(), 125.0, 5.0, List.of("n"),
+        q.testSuite(), q.exStrict(), !"parse_error".equals(q.errorClass()),
+        q.errorClass() == null ? null : EvalError.ofId(q.errorClass()), 125.0, 5.0, List.of("n"),
         List.of(List.of(4217L)), List.of("n"), List.of(List.of(q.exStrict() ? 4217L : 9999L), Arrays.asList((Object) null)),
         null);
   }
@@ -118,7 +120,8 @@ final class EvalFixtures {
     summary.put("finished_at", started.plusSeconds(60).toString());
     summary.putObject("model").put("spec", "replay:/fixture").put("id", modelId);
     ObjectNode ec = summary.putObject("error_classes");
-    qs.stream().filter(q -> q.errorClass() != null).forEach(q -> ec.put(q.errorClass(), ec.path(q.errorClass()).asInt() + 1));
+    qs.stream().filter(q -> q.errorClass() != null).map(q -> q.errorClass().id())
+        .forEach(c -> ec.put(c, ec.path(c).asInt() + 1));
     ObjectNode lat = summary.putObject("latency_ms");
     lat.putObject("generation").put("p50", 120.0).put("p95", 300.0).put("max", 410.0);
     lat.putObject("execution").put("p50", 3.0).put("p95", 9.0).put("max", 12.0);

@@ -77,7 +77,7 @@ public final class DedupePairs extends PTransform<PCollection<Pair>, PCollection
       if (results.size() > 1) {
         for (Pair p : all) {
           ambiguous.inc();
-          out.get(REJECTED).output(new Reject("DedupePairs", "ambiguous_question",
+          out.get(REJECTED).output(new Reject("DedupePairs", DropReason.Dropped.AMBIGUOUS_QUESTION,
               "question also asked of SQL with a different result (" + results.size() + " distinct results)",
               p.templateId(), p.sql(), p.question()));
         }
@@ -87,7 +87,7 @@ public final class DedupePairs extends PTransform<PCollection<Pair>, PCollection
       out.get(KEPT).output(all.get(0));
       for (Pair p : all.subList(1, all.size())) {
         duplicates.inc();
-        out.get(REJECTED).output(new Reject("DedupePairs", "duplicate",
+        out.get(REJECTED).output(new Reject("DedupePairs", DropReason.Dropped.DUPLICATE,
             "same normalized question as pair " + all.get(0).id(), p.templateId(), p.sql(), p.question()));
       }
     }

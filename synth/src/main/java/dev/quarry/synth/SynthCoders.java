@@ -76,7 +76,7 @@ public final class SynthCoders {
     @Override
     public void encode(Reject r, OutputStream out) throws IOException {
       STR.encode(r.step(), out);
-      STR.encode(r.reason(), out);
+      STR.encode(r.reason().id(), out);
       NSTR.encode(r.message(), out);
       NSTR.encode(r.templateId(), out);
       STR.encode(r.sql(), out);
@@ -85,8 +85,8 @@ public final class SynthCoders {
 
     @Override
     public Reject decode(InputStream in) throws IOException {
-      return new Reject(STR.decode(in), STR.decode(in), NSTR.decode(in), NSTR.decode(in), STR.decode(in),
-          NSTR.decode(in));
+      return new Reject(STR.decode(in), DropReason.ofId(STR.decode(in)), NSTR.decode(in), NSTR.decode(in),
+          STR.decode(in), NSTR.decode(in));
     }
 
     @Override

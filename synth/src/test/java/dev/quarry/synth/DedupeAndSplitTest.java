@@ -41,7 +41,7 @@ class DedupeAndSplitTest {
     });
     PAssert.that(out.get(DedupePairs.REJECTED)).satisfies(rejects -> {
       Map<String, Integer> reasons = new TreeMap<>();
-      rejects.forEach(r -> reasons.merge(r.reason(), 1, Integer::sum));
+      rejects.forEach(r -> reasons.merge(r.reason().id(), 1, Integer::sum));
       assertThat(reasons).containsExactlyEntriesOf(new TreeMap<>(Map.of("ambiguous_question", 2, "duplicate", 1)));
       return null;
     });

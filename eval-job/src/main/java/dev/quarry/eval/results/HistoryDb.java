@@ -154,7 +154,7 @@ public final class HistoryDb {
             ps.setBoolean(6, r.exLenient());
             ps.setBoolean(7, r.testSuite());
             ps.setBoolean(8, r.exactSet());
-            ps.setString(9, r.errorClass());
+            ps.setString(9, r.errorClass() == null ? null : r.errorClass().id());
             ps.setDouble(10, r.latencyMs());
             ps.addBatch();
           }

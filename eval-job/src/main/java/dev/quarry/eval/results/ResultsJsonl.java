@@ -79,7 +79,7 @@ public final class ResultsJsonl {
     o.put("test_suite", r.testSuite());
     o.put("exact_set", r.exactSet());
     o.put("valid_sql", r.validSql());
-    o.put("error_class", r.errorClass());
+    o.put("error_class", r.errorClass() == null ? null : r.errorClass().id());
     o.put("latency_ms", round(r.latencyMs()));
     o.put("generation_ms", round(r.generationMs()));
     o.put("execution_ms", round(r.executionMs()));
@@ -155,7 +155,7 @@ public final class ResultsJsonl {
         text(n, "difficulty"), text(n, "gold_sql"), text(n, "predicted_sql"), n.path("ex_strict").asBoolean(false),
         n.path("ex_lenient").asBoolean(false), n.path("test_suite").asBoolean(false),
         n.path("exact_set").asBoolean(false), n.path("valid_sql").asBoolean(false),
-        n.hasNonNull("error_class") ? n.get("error_class").asText() : null,
+        n.hasNonNull("error_class") ? EvalError.ofId(n.get("error_class").asText()) : null,
         n.path("generation_ms").asDouble(Double.NaN), n.path("execution_ms").asDouble(Double.NaN),
         strings(n.path("gold_columns")), rows(n.path("gold_rows")), strings(n.path("predicted_columns")),
         rows(n.path("predicted_rows")), n.hasNonNull("message") ? n.get("message").asText() : null);
