@@ -53,11 +53,11 @@ public final class SiteWriter {
     copyResource("templates/style.css", siteDir.resolve("style.css"));
     List<ChartFile> charts = history.runs().isEmpty() ? List.of() : TrendCharts.writeTrends(history, siteDir);
 
-    List<Views.RunRow> rows = new ArrayList<>();
+    List<Views.RunEntry> rows = new ArrayList<>();
     for (HistoryDb.RunRow r : history.runs()) {
       rows.add(runRow(r, history.previousOnSameBank(r).orElse(null)));
     }
-    List<Views.RunRow> newestFirst = new ArrayList<>(rows);
+    List<Views.RunEntry> newestFirst = new ArrayList<>(rows);
     java.util.Collections.reverse(newestFirst);
 
     Map<String, Object> index = new HashMap<>();
@@ -79,9 +79,9 @@ public final class SiteWriter {
   }
 
   /** A runs-table row; {@code prev} is the previous run on the same bank, or null. */
-  static Views.RunRow runRow(HistoryDb.RunRow r, HistoryDb.RunRow prev) {
+  static Views.RunEntry runRow(HistoryDb.RunRow r, HistoryDb.RunRow prev) {
     var m = r.metrics();
-    return new Views.RunRow(r.runId(), runPage(r.runId()), r.startedAt() == null ? "" : r.startedAt().toString(),
+    return new Views.RunEntry(r.runId(), runPage(r.runId()), r.startedAt() == null ? "" : r.startedAt().toString(),
         model(r), bank(r.bankSha256()), r.bankSha256() == null ? "" : r.bankSha256(), m.n(), Fmt.pct(m.exStrict()),
         Fmt.pct(m.exLenient()), Fmt.pct(m.testSuite()), Fmt.pct(m.exactSet()), Fmt.pct(m.validSql()),
         prev == null ? "" : Fmt.signedPoints(Fmt.points(m.exStrict(), prev.metrics().exStrict())));
@@ -121,7 +121,7 @@ public final class SiteWriter {
   }
 
   private static Map<String, Object> runContext(EvalHistory h, HistoryDb.RunRow r, HistoryDb.RunRow before,
-      Views.RunRow row, RunFiles.RunData data, Path siteDir) throws IOException {
+      Views.RunEntry row, RunFiles.RunData data, Path siteDir) throws IOException {
     Map<String, Object> ctx = new HashMap<>();
     ctx.put("run", row);
     ctx.put("finished", r.finishedAt() == null ? "" : r.finishedAt().toString());
@@ -133,8 +133,8 @@ public final class SiteWriter {
     ChartFile chart = TrendCharts.writeRunChart(h, r.runId(), siteDir);
     ctx.put("chart", chart == null ? null : new ChartFile("../" + chart.path(), chart.title()));
     ctx.put("hasResults", data != null);
-    List<Views.Pair> errors = new ArrayList<>();
-    List<Views.Pair> latency = new ArrayList<>();
+    List<Views.LabelValue> errors = new ArrayList<>();
+    List<Views.LabelValue> latency = new ArrayList<>();
     Map<String, Object> baseline = null;
     List<Views.Failure> failures = new ArrayList<>();
     if (data != null) {
@@ -147,11 +147,11 @@ public final class SiteWriter {
             .forEach(q -> counts.merge(q.errorClass().id(), 1L, Long::sum));
       }
       counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .forEach(e -> errors.add(new Views.Pair(e.getKey(), Long.toString(e.getValue()))));
+          .forEach(e -> errors.add(new Views.LabelValue(e.getKey(), Long.toString(e.getValue()))));
       for (String part : List.of("generation", "execution")) {
         JsonNode l = s.path("latency_ms").path(part);
         if (l.isObject()) {
-          latency.add(new Views.Pair(part, "p50 " + Fmt.ms(l.path("p50").asDouble(Double.NaN)) + " · p95 "
+          latency.add(new Views.LabelValue(part, "p50 " + Fmt.ms(l.path("p50").asDouble(Double.NaN)) + " · p95 "
               + Fmt.ms(l.path("p95").asDouble(Double.NaN)) + " · max " + Fmt.ms(l.path("max").asDouble(Double.NaN))));
         }
       }
@@ -160,8 +160,8 @@ public final class SiteWriter {
         if (q.failing()) {
           failures.add(new Views.Failure(q.id(), q.question(), q.category(), q.difficulty(),
               q.errorClass() == null ? "" : q.errorClass().id(), q.message() == null ? "" : q.message(), q.goldSql(),
-              q.predictedSql(), q.exStrict(), Views.Table.of(q.goldColumns(), q.goldRows()),
-              Views.Table.of(q.predictedColumns(), q.predictedRows())));
+              q.predictedSql(), q.exStrict(), Views.ResultRows.of(q.goldColumns(), q.goldRows()),
+              Views.ResultRows.of(q.predictedColumns(), q.predictedRows())));
         }
       }
       ctx.put("passing", data.results().size() - failures.size());

@@ -130,9 +130,9 @@ public final class SummaryWriter {
     }
     ctx.put("metrics", metrics);
     ctx.put("categories", latest == null ? List.of() : SiteWriter.groups(h, latest, prev, HistoryDb.CATEGORY));
-    List<Views.Pair> errors = new ArrayList<>();
+    List<Views.LabelValue> errors = new ArrayList<>();
     JsonNode l = json.path("latest");
-    l.path("error_classes").fields().forEachRemaining(e -> errors.add(new Views.Pair(e.getKey(), e.getValue().asText())));
+    l.path("error_classes").fields().forEachRemaining(e -> errors.add(new Views.LabelValue(e.getKey(), e.getValue().asText())));
     errors.sort((a, b) -> Long.compare(Long.parseLong(b.value()), Long.parseLong(a.value())));
     ctx.put("errors", errors);
     ctx.put("gate", l.hasNonNull("gate") ? l.get("gate").asText() : null);

@@ -24,7 +24,7 @@ public final class Views {
    * @param validSql valid SQL rate, formatted
    * @param deltaEx EX strict change vs the previous run on the same bank ("" when there is none)
    */
-  public record RunRow(String runId, String page, String started, String model, String bank, String bankSha256,
+  public record RunEntry(String runId, String page, String started, String model, String bank, String bankSha256,
       int n, String exStrict, String exLenient, String testSuite, String exactSet, String validSql,
       String deltaEx) {}
 
@@ -48,7 +48,7 @@ public final class Views {
    * @param label label
    * @param value value
    */
-  public record Pair(String label, String value) {}
+  public record LabelValue(String label, String value) {}
 
   /**
    * A result table (columns + first rows).
@@ -56,13 +56,13 @@ public final class Views {
    * @param columns column names
    * @param rows cells as text
    */
-  public record Table(List<String> columns, List<List<String>> rows) {
+  public record ResultRows(List<String> columns, List<List<String>> rows) {
 
     /** A table of result values: a cell is its text, {@code NULL} for SQL NULL. */
-    public static Table of(List<String> columns, List<List<Object>> rows) {
+    public static ResultRows of(List<String> columns, List<List<Object>> rows) {
       List<List<String>> cells = rows.stream()
           .map(r -> r.stream().map(v -> v == null ? "NULL" : String.valueOf(v)).toList()).toList();
-      return new Table(columns, cells);
+      return new ResultRows(columns, cells);
     }
   }
 
@@ -82,5 +82,5 @@ public final class Views {
    * @param predicted predicted result
    */
   public record Failure(String id, String question, String category, String difficulty, String errorClass,
-      String message, String goldSql, String predictedSql, boolean exStrict, Table gold, Table predicted) {}
+      String message, String goldSql, String predictedSql, boolean exStrict, ResultRows gold, ResultRows predicted) {}
 }

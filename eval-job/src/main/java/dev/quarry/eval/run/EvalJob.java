@@ -71,7 +71,7 @@ public final class EvalJob {
     String cardSha;
     try (Predictor predictor = GeneratorFactory.open(req.modelSpec(), req.bank(), req.generatorContext())) {
       modelId = predictor.modelId();
-      cardSha = predictor.modelCardSha256();
+      cardSha = predictor.sourceSha256();
       List<SqlSandbox> suite = new ArrayList<>();
       try (SqlSandbox main = SqlSandbox.open(req.domain(), req.seedDir(), req.sandbox())) {
         for (Path d : req.testSuiteDirs()) {
