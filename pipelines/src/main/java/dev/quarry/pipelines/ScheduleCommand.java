@@ -1,7 +1,7 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.reports.schedule.CronSchedule;
-import dev.quarry.reports.schedule.NightlyJob;
+import dev.quarry.reports.schedule.ScheduledJob;
 import dev.quarry.reports.schedule.ScheduleLockedException;
 import dev.quarry.reports.schedule.Scheduler;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   @FunctionalInterface
   public interface NightlyJobFactory {
     /** The job for {@code workspace}; {@code regenerate} adds seed → synth → train before evaluation. */
-    NightlyJob create(Path workspace, boolean regenerate);
+    ScheduledJob create(Path workspace, boolean regenerate);
   }
 
   @Mixin WorkspaceOption workspace;
@@ -59,9 +59,9 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   private final NightlyJobFactory factory;
 
-  /** With the standard nightly job ({@link NightlyJobs#create}). */
+  /** With the standard nightly job ({@link NightlyEvalJob#create}). */
   public ScheduleCommand() {
-    this(NightlyJobs::create);
+    this(NightlyEvalJob::create);
   }
 
   /** With the given job factory. */

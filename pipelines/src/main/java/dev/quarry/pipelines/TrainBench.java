@@ -2,7 +2,7 @@ package dev.quarry.pipelines;
 
 import dev.quarry.train.DjlEnvironment;
 import dev.quarry.train.NativeRuntime;
-import dev.quarry.train.TrainBenchmark;
+import dev.quarry.train.ThroughputBenchmark;
 import dev.quarry.train.model.ModelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,10 +94,10 @@ public final class TrainBench implements Callable<Integer> {
     List<Integer> busyCases = noShared ? List.of(0) : List.of(0, 1);
     List<String> summary = new ArrayList<>();
     for (var e : chosen.entrySet()) {
-      TrainBenchmark.Comparison alone = null;
+      ThroughputBenchmark.SideBySide alone = null;
       for (int busy : busyCases) {
-        TrainBenchmark.Comparison c =
-            TrainBenchmark.compare(ds, data.domain, e.getValue(), batch, warmup, steps, data.seed, busy);
+        ThroughputBenchmark.SideBySide c =
+            ThroughputBenchmark.compare(ds, data.domain, e.getValue(), batch, warmup, steps, data.seed, busy);
         print(e.getKey(), c.quarry(), busy);
         print(e.getKey(), c.reference(), busy);
         summary.add(String.format("%-8s busy %d: Quarry / reference per model FLOP = %.2f", e.getKey(), busy, c.ratio()));
@@ -115,7 +115,7 @@ public final class TrainBench implements Callable<Integer> {
     return QuarryCli.EXIT_OK;
   }
 
-  private static void print(String name, TrainBenchmark.Figures f, int busy) {
+  private static void print(String name, ThroughputBenchmark.Figures f, int busy) {
     System.out.printf("%-8s %-6d %-9s %,10d %8d %8.3f %,10.0f %9.2f %,9.0f%n", name, busy, f.loop(), f.parameters(),
         f.batchSize(), f.secondsPerStep(), f.tokensPerSecond(), f.flopsPerSecond() / 1e9, f.secondsPerEpoch());
   }

@@ -2,6 +2,7 @@ package dev.quarry.pipelines;
 
 import dev.quarry.train.DjlTrainer;
 import dev.quarry.train.InvalidSettingException;
+import dev.quarry.train.ModelFiles;
 import dev.quarry.train.TrainSetting;
 import dev.quarry.train.TrainSettings;
 import java.util.EnumMap;
@@ -31,21 +32,25 @@ import picocli.CommandLine.Option;
       "[command] to the hand-off only; --epochs, --lr and --batch-size apply to both, with a default for each."})
 public final class TrainCommand implements Callable<Integer> {
 
-  /** The trainers {@code --backend} chooses between. */
-  public enum Backend {
-    /** The embedded DJL transformer, trained in this JVM. */
-    djl,
-    /** Hand-off to an external command (see {@link HandoffOptions}). */
-    command
+  /** Reads {@code --backend} as the model directory's {@link ModelFiles.Backend} spelling (djl, command). */
+  static final class BackendConverter implements CommandLine.ITypeConverter<ModelFiles.Backend> {
+    @Override
+    public ModelFiles.Backend convert(String value) {
+      try {
+        return ModelFiles.Backend.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   @Mixin DataOptions data;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "djl",
+  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "djl", converter = BackendConverter.class,
       description = "Trainer: djl (embedded transformer, trained in this JVM) or command (hand-off to an external "
           + "job, see --command) (default: ${DEFAULT-VALUE}).")
-  Backend backend;
+  ModelFiles.Backend backend;
 
   @Option(names = "--dataset", paramLabel = "DIR",
       description = "Dataset dir (default: the workspace's dataset for --domain/--seed/--scale).")
@@ -195,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (backend == Backend.command) {
+    if (backend == ModelFiles.Backend.COMMAND) {
       HandoffSettings hs = handoff.toSettings(spec.commandLine(), datasetDir(), data.workspace().root().resolve("models"),
           data.seed, force.isSet(), Commands.commandLine(spec), new HandoffOptions.Shared(modelId, epochs, lr, batch));
       HandoffResult r = HandoffTrainer.run(hs);

@@ -12,7 +12,7 @@ import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
 import dev.quarry.eval.run.EvalRunner;
-import dev.quarry.eval.run.QuestionResult;
+import dev.quarry.eval.results.QuestionResult;
 import dev.quarry.train.ExecutionMatch;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package dev.quarry.reports;
 
-import dev.quarry.eval.run.HistoryDb;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.workspace.Sha256;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.eval.results.EvalHistory;
+import dev.quarry.eval.results.HistoryDb;
+import dev.quarry.eval.results.RunFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code quarry report}: publishes {@code <workspace>/reports/} from {@code <workspace>/evals/}.
+ * {@code quarry report}: publishes {@code <workspace>/reports/} from {@code <workspace>/evals/}, read through the
+ * eval-job's owner of those files ({@link HistoryDb#read}, {@link RunFiles#read}).
  *
  * <p>Runs through {@link StageRunner}: every run directory named in the history is an input (verified through
  * its manifest; a tampered run stops the report with {@code InvalidOutputException}), the history file's
@@ -49,12 +52,12 @@ public final class ReportPublisher {
    * @throws dev.quarry.core.workspace.StageFailedException if writing fails (previous report untouched)
    */
   public static Result publish(Path workspace, boolean force, String command) {
-    Path evals = workspace.resolve("evals");
-    Path db = evals.resolve(HistoryDb.FILE_NAME);
-    History history = HistoryReader.read(db);
+    HistoryDb historyDb = HistoryDb.inWorkspace(workspace);
+    Path db = historyDb.file();
+    EvalHistory history = historyDb.read();
     Map<String, Path> runDirs = new TreeMap<>();
-    for (RunRecord r : history.runs()) {
-      Path d = resolveRunDir(workspace, r);
+    for (HistoryDb.RunRow r : history.runs()) {
+      Path d = RunFiles.runDir(workspace, r);
       if (d != null) {
         runDirs.put(r.runId(), d);
       }
@@ -82,24 +85,6 @@ public final class ReportPublisher {
           return new StageRunner.StageOutput(counts, Map.of());
         });
     return new Result(res.dir(), res.skipped(), history.runs().size(),
-        history.latest().map(RunRecord::runId).orElse(null));
-  }
-
-  /**
-   * Where a run's directory is: {@code run_dir} as recorded (absolute, else relative to the workspace, else to
-   * {@code evals/}), falling back to {@code evals/<run-id>}; null if none exists.
-   */
-  static Path resolveRunDir(Path workspace, RunRecord r) {
-    Path evals = workspace.resolve("evals");
-    if (r.runDir() != null && !r.runDir().isBlank()) {
-      Path p = Path.of(r.runDir());
-      for (Path c : p.isAbsolute() ? new Path[] {p} : new Path[] {workspace.resolve(p), evals.resolve(p)}) {
-        if (Files.isDirectory(c)) {
-          return c;
-        }
-      }
-    }
-    Path byId = evals.resolve(r.runId());
-    return Files.isDirectory(byId) ? byId : null;
+        history.latest().map(HistoryDb.RunRow::runId).orElse(null));
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.eval.results.EvalHistory;
+import dev.quarry.eval.results.HistoryDb;
+import dev.quarry.eval.results.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,17 +16,18 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Builds the report's {@code summary.json} (for machines) and {@code summary.md} (to paste into a pull
- * request or chat): the latest run, its breakdown and the change vs the previous run in percentage points.
+ * request or chat): the latest run, its breakdown and the change vs the previous run on the same bank
+ * ({@link EvalHistory#previousOnSameBank}) in percentage points.
  *
  * <p>{@code summary.json} shape:
  * <pre>
  * { "generated_at", "runs": count, "site": "index.html",
- *   "latest": null | { "run_id", "started_at", "model_spec", "model_id", "n", "page",
+ *   "latest": null | { "run_id", "started_at", "model_spec", "model_id", "bank_sha256", "n", "page",
  *                      "metrics": {"ex_strict", "ex_lenient", "test_suite", "exact_set", "valid_sql"} (0..1),
  *                      "by_category": {"&lt;cat&gt;": {"n", "ex_strict", "ex_lenient", "test_suite"}},
  *                      "by_difficulty": {...}, "error_classes": {"&lt;class&gt;": count} (from the run's summary),
  *                      "gate": "pass" | "fail" | null, "newly_failing": [ids] },
- *   "previous": null | { "run_id", "metrics": {...} },
+ *   "previous": null | { "run_id", "metrics": {...} } (the previous run on the latest run's bank),
  *   "delta_points": null | {"ex_strict", ...} (latest − previous, percentage points, 1 decimal),
  *   "by_category_delta_points": {"&lt;cat&gt;": {"ex_strict", "test_suite"}} (categories in both runs) }
  * </pre>
@@ -46,13 +50,13 @@ public final class SummaryWriter {
    *
    * @param latestSummary the latest run's own {@code summary.json}, or null if its directory is missing
    */
-  public static ObjectNode json(History h, JsonNode latestSummary, Instant generatedAt) {
+  public static ObjectNode json(EvalHistory h, JsonNode latestSummary, Instant generatedAt) {
     ObjectNode root = JSON.createObjectNode();
     root.put("generated_at", generatedAt.toString());
     root.put("runs", h.runs().size());
     root.put("site", "index.html");
-    RunRecord latest = h.latest().orElse(null);
-    RunRecord prev = h.previous().orElse(null);
+    HistoryDb.RunRow latest = h.latest().orElse(null);
+    HistoryDb.RunRow prev = latest == null ? null : h.previousOnSameBank(latest).orElse(null);
     if (latest == null) {
       root.putNull("latest");
       return withoutComparison(root);
@@ -62,12 +66,13 @@ public final class SummaryWriter {
     l.put("started_at", latest.startedAt() == null ? null : latest.startedAt().toString());
     l.put("model_spec", latest.modelSpec());
     l.put("model_id", latest.modelId());
-    l.put("n", latest.n());
+    l.put("bank_sha256", latest.bankSha256());
+    l.put("n", latest.metrics().n());
     l.put("page", SiteWriter.runPage(latest.runId()));
     l.set("metrics", metrics(latest));
-    for (String scope : List.of(BreakdownRecord.CATEGORY, BreakdownRecord.DIFFICULTY)) {
+    for (String scope : List.of(HistoryDb.CATEGORY, HistoryDb.DIFFICULTY)) {
       ObjectNode by = l.putObject("by_" + scope);
-      for (BreakdownRecord b : h.breakdown(latest.runId(), scope)) {
+      for (HistoryDb.BreakdownRow b : h.breakdown(latest.runId(), scope)) {
         ObjectNode g = by.putObject(b.key());
         g.put("n", b.n());
         g.put("ex_strict", b.exStrict());
@@ -94,10 +99,10 @@ public final class SummaryWriter {
       putNumber(d, m, Fmt.points(value(latest, m), value(prev, m)));
     }
     ObjectNode byCat = root.putObject("by_category_delta_points");
-    Map<String, BreakdownRecord> before = new HashMap<>();
-    h.breakdown(prev.runId(), BreakdownRecord.CATEGORY).forEach(b -> before.put(b.key(), b));
-    for (BreakdownRecord b : h.breakdown(latest.runId(), BreakdownRecord.CATEGORY)) {
-      BreakdownRecord o = before.get(b.key());
+    Map<String, HistoryDb.BreakdownRow> before = new HashMap<>();
+    h.breakdown(prev.runId(), HistoryDb.CATEGORY).forEach(b -> before.put(b.key(), b));
+    for (HistoryDb.BreakdownRow b : h.breakdown(latest.runId(), HistoryDb.CATEGORY)) {
+      HistoryDb.BreakdownRow o = before.get(b.key());
       if (o != null) {
         ObjectNode g = byCat.putObject(b.key());
         putNumber(g, "ex_strict", Fmt.points(b.exStrict(), o.exStrict()));
@@ -108,10 +113,10 @@ public final class SummaryWriter {
   }
 
   /** The summary as Markdown (template {@code summary.md.peb}). */
-  public static String markdown(History h, ObjectNode json) {
+  public static String markdown(EvalHistory h, ObjectNode json) {
     Map<String, Object> ctx = new HashMap<>();
-    RunRecord latest = h.latest().orElse(null);
-    RunRecord prev = h.previous().orElse(null);
+    HistoryDb.RunRow latest = h.latest().orElse(null);
+    HistoryDb.RunRow prev = latest == null ? null : h.previousOnSameBank(latest).orElse(null);
     ctx.put("site", "reports/index.html");
     ctx.put("latest", latest == null ? null : SiteWriter.runRow(latest, prev));
     ctx.put("previous", prev == null ? null : SiteWriter.runRow(prev, null));
@@ -124,10 +129,10 @@ public final class SummaryWriter {
       }
     }
     ctx.put("metrics", metrics);
-    ctx.put("categories", latest == null ? List.of() : SiteWriter.groups(h, latest, prev, BreakdownRecord.CATEGORY));
-    List<Views.Pair> errors = new ArrayList<>();
+    ctx.put("categories", latest == null ? List.of() : SiteWriter.groups(h, latest, prev, HistoryDb.CATEGORY));
+    List<Views.LabelValue> errors = new ArrayList<>();
     JsonNode l = json.path("latest");
-    l.path("error_classes").fields().forEachRemaining(e -> errors.add(new Views.Pair(e.getKey(), e.getValue().asText())));
+    l.path("error_classes").fields().forEachRemaining(e -> errors.add(new Views.LabelValue(e.getKey(), e.getValue().asText())));
     errors.sort((a, b) -> Long.compare(Long.parseLong(b.value()), Long.parseLong(a.value())));
     ctx.put("errors", errors);
     ctx.put("gate", l.hasNonNull("gate") ? l.get("gate").asText() : null);
@@ -137,7 +142,7 @@ public final class SummaryWriter {
     return Templates.text("summary.md.peb", ctx);
   }
 
-  private static ObjectNode metrics(RunRecord r) {
+  private static ObjectNode metrics(HistoryDb.RunRow r) {
     ObjectNode m = JSON.createObjectNode();
     for (String k : METRICS) {
       putNumber(m, k, value(r, k));
@@ -153,16 +158,16 @@ public final class SummaryWriter {
     }
   }
 
-  static double value(RunRecord r, String metric) {
-    ToDoubleFunction<RunRecord> f = switch (metric) {
-      case "ex_strict" -> RunRecord::exStrict;
-      case "ex_lenient" -> RunRecord::exLenient;
-      case "test_suite" -> RunRecord::testSuite;
-      case "exact_set" -> RunRecord::exactSet;
-      case "valid_sql" -> RunRecord::validSql;
+  static double value(HistoryDb.RunRow r, String metric) {
+    ToDoubleFunction<Metrics> f = switch (metric) {
+      case "ex_strict" -> Metrics::exStrict;
+      case "ex_lenient" -> Metrics::exLenient;
+      case "test_suite" -> Metrics::testSuite;
+      case "exact_set" -> Metrics::exactSet;
+      case "valid_sql" -> Metrics::validSql;
       default -> throw new IllegalArgumentException("Unknown metric " + metric);
     };
-    return f.applyAsDouble(r);
+    return f.applyAsDouble(r.metrics());
   }
 
   /** Marks {@code root} as having no previous run to compare with; returns it. */

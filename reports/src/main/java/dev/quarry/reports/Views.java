@@ -14,16 +14,19 @@ public final class Views {
    * @param page page path relative to the site root ({@code runs/<id>.html})
    * @param started start time (ISO-8601, UTC) or ""
    * @param model model id and spec
+   * @param bank the first hex digits of the bank's SHA-256 ("" when unknown)
+   * @param bankSha256 the bank's SHA-256 ("" when unknown)
    * @param n questions
    * @param exStrict EX strict, formatted
    * @param exLenient EX lenient, formatted
    * @param testSuite test-suite accuracy, formatted
    * @param exactSet exact-set match, formatted
    * @param validSql valid SQL rate, formatted
-   * @param deltaEx EX strict change vs the previous run ("" for the first)
+   * @param deltaEx EX strict change vs the previous run on the same bank ("" when there is none)
    */
-  public record RunRow(String runId, String page, String started, String model, int n, String exStrict,
-      String exLenient, String testSuite, String exactSet, String validSql, String deltaEx) {}
+  public record RunEntry(String runId, String page, String started, String model, String bank, String bankSha256,
+      int n, String exStrict, String exLenient, String testSuite, String exactSet, String validSql,
+      String deltaEx) {}
 
   /**
    * One group (category or difficulty) in a breakdown table.
@@ -33,8 +36,8 @@ public final class Views {
    * @param exStrict formatted
    * @param exLenient formatted
    * @param testSuite formatted
-   * @param deltaEx EX strict change vs previous run ("" when unknown)
-   * @param deltaTestSuite test-suite change vs previous run ("" when unknown)
+   * @param deltaEx EX strict change vs the previous run on the same bank ("" when unknown)
+   * @param deltaTestSuite test-suite change vs the previous run on the same bank ("" when unknown)
    */
   public record GroupRow(String key, int n, String exStrict, String exLenient, String testSuite,
       String deltaEx, String deltaTestSuite) {}
@@ -45,7 +48,7 @@ public final class Views {
    * @param label label
    * @param value value
    */
-  public record Pair(String label, String value) {}
+  public record LabelValue(String label, String value) {}
 
   /**
    * A result table (columns + first rows).
@@ -53,7 +56,15 @@ public final class Views {
    * @param columns column names
    * @param rows cells as text
    */
-  public record Table(List<String> columns, List<List<String>> rows) {}
+  public record ResultRows(List<String> columns, List<List<String>> rows) {
+
+    /** A table of result values: a cell is its text, {@code NULL} for SQL NULL. */
+    public static ResultRows of(List<String> columns, List<List<Object>> rows) {
+      List<List<String>> cells = rows.stream()
+          .map(r -> r.stream().map(v -> v == null ? "NULL" : String.valueOf(v)).toList()).toList();
+      return new ResultRows(columns, cells);
+    }
+  }
 
   /**
    * A failing question on a run page.
@@ -71,5 +82,5 @@ public final class Views {
    * @param predicted predicted result
    */
   public record Failure(String id, String question, String category, String difficulty, String errorClass,
-      String message, String goldSql, String predictedSql, boolean exStrict, Table gold, Table predicted) {}
+      String message, String goldSql, String predictedSql, boolean exStrict, ResultRows gold, ResultRows predicted) {}
 }

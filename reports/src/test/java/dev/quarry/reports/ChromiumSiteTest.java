@@ -52,7 +52,7 @@ class ChromiumSiteTest {
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
       String index = chromium("--dump-dom", base + "index.html");
-      assertThat(count(index, "<img class=\"chart\"")).isEqualTo(3);
+      assertThat(count(index, "<img class=\"chart\"")).isEqualTo(4);
       assertThat(index).contains("<table id=\"runs\">");
       assertThat(count(index, "href=\"runs/")).isGreaterThanOrEqualTo(3);
 
@@ -66,7 +66,7 @@ class ChromiumSiteTest {
       assertThat(Files.size(shot)).isGreaterThan(20_000);
 
       assertThat(requests).filteredOn(r -> !r.endsWith(" 200")).isEmpty();
-      assertThat(requests).contains("/style.css 200", "/charts/trend-overall.png 200",
+      assertThat(requests).contains("/style.css 200", "/charts/trend-ex.png 200", "/charts/trend-test-suite.png 200",
           "/charts/trend-category-ex.png 200", "/charts/trend-category-test-suite.png 200",
           "/charts/run-" + ids.get(2) + ".png 200");
     } finally {

@@ -1,34 +1,50 @@
 package dev.quarry.reports;
 
-import dev.quarry.eval.run.HistoryDb;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.HistoryDb;
+import dev.quarry.eval.results.Metrics;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
+import dev.quarry.eval.results.RunFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Writes fixture eval runs in the eval-job's contract format: {@code evals/<run-id>/} (results.jsonl,
- * summary.json, manifest.json via StageRunner) and rows in {@code evals/history.duckdb}.
+ * Writes fixture eval runs through the eval-job's owner of the run files and the history: {@code evals/<run-id>/}
+ * (results.jsonl by {@link ResultsJsonl}, a summary.json, manifest.json via StageRunner) and rows appended by
+ * {@link HistoryDb#append}.
  */
 final class EvalFixtures {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The bank of {@link #writeRuns(Path, int)}. */
+  static final String BANK = "abc123";
+
   /** One question outcome of a fixture run. */
   record Q(String id, String category, String difficulty, boolean exStrict, boolean testSuite, String errorClass) {}
+
+  /**
+   * One fixture run to write.
+   *
+   * @param day day of November 2026 it started on (02:00 UTC)
+   * @param modelId model id
+   * @param bankSha256 the bank's hash
+   * @param questions its outcomes
+   */
+  record Run(int day, String modelId, String bankSha256, List<Q> questions) {}
 
   private EvalFixtures() {}
 
@@ -45,23 +61,30 @@ final class EvalFixtures {
         new Q("q8", "grades", "easy", true, true, null));
   }
 
-  /** Writes {@code count} runs, one day apart, and returns their ids oldest first. */
+  /** Writes {@code count} runs of one model on {@link #BANK}, one day apart; returns their ids oldest first. */
   static List<String> writeRuns(Path workspace, int count) throws Exception {
-    Path evals = workspace.resolve("evals");
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      runs.add(new Run(i + 1, "model", BANK, questions(i)));
+    }
+    return writeRuns(workspace, runs);
+  }
+
+  /** Writes {@code runs} in order (each run's baseline is the run before it); returns their ids. */
+  static List<String> writeRuns(Path workspace, List<Run> runs) throws Exception {
+    Path evals = RunFiles.evalsDir(workspace);
     Files.createDirectories(evals);
-    List<String> ids = new java.util.ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + evals.resolve(HistoryDb.FILE_NAME));
-        Statement st = c.createStatement()) {
-      for (String ddl : HistoryDb.DDL) {
-        st.execute(ddl);
-      }
-      for (int i = 0; i < count; i++) {
-        Instant started = Instant.parse("2026-11-0" + (i + 1) + "T02:00:00Z");
-        String id = started.toString().replace("-", "").replace(":", "") + "-model" + i;
-        id = id.replace(".", "");
-        writeRun(c, evals, id, started, questions(i), i == 0 ? null : ids.get(i - 1));
-        ids.add(id);
-      }
+    HistoryDb history = HistoryDb.inWorkspace(workspace);
+    List<String> ids = new ArrayList<>();
+    for (Run run : runs) {
+      Instant started = Instant.parse(String.format("2026-11-%02dT02:00:00Z", run.day()));
+      String id = started.toString().replace("-", "").replace(":", "").replace(".", "") + "-" + run.modelId();
+      List<QuestionResult> results = run.questions().stream().map(EvalFixtures::result).toList();
+      writeRunDir(evals, id, started, run.modelId(), results, ids.isEmpty() ? null : ids.get(ids.size() - 1));
+      history.append(new HistoryDb.RunRow(id, started, started.plusSeconds(60), "replay:/fixture", run.modelId(),
+          run.bankSha256(), Metrics.of(results), RunFiles.EVALS_DIR + "/" + id),
+          group(results, QuestionResult::category), group(results, QuestionResult::difficulty), results);
+      ids.add(id);
     }
     return ids;
   }
@@ -70,15 +93,35 @@ final class EvalFixtures {
     return qs.stream().filter(p).count() / (double) qs.size();
   }
 
-  private static void writeRun(Connection c, Path evals, String id, Instant started, List<Q> qs, String baselineId)
-      throws Exception {
+  private static Map<String, Metrics> group(List<QuestionResult> rs, Function<QuestionResult, String> key) {
+    Map<String, List<QuestionResult>> g = new TreeMap<>();
+    rs.forEach(r -> g.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+    Map<String, Metrics> out = new TreeMap<>();
+    g.forEach((k, v) -> out.put(k, Metrics.of(v)));
+    return out;
+  }
+
+  private static QuestionResult result(Q q) {
+    return new QuestionResult(q.id(), "How many <script>alert(1)</script> students in " + q.category() + " ("
+        + q.id() + ")?", q.category(), q.difficulty(), "SELECT count(*) AS n FROM students WHERE grade = '" + q.id()
+        + "'", "no_prediction".equals(q.errorClass()) ? ""
+        : "SELECT count(*) AS n FROM students WHERE grade <> '" + q.id() + "'", q.exStrict(), q.exStrict(),
+        q.testSuite(), q.exStrict(), !"parse_error".equals(q.errorClass()),
+        q.errorClass() == null ? null : EvalError.ofId(q.errorClass()), 125.0, 5.0, List.of("n"),
+        List.of(List.of(4217L)), List.of("n"), List.of(List.of(q.exStrict() ? 4217L : 9999L), Arrays.asList((Object) null)),
+        null);
+  }
+
+  private static void writeRunDir(Path evals, String id, Instant started, String modelId, List<QuestionResult> qs,
+      String baselineId) {
     ObjectNode summary = JsonNodeFactory.instance.objectNode();
     summary.put("run_id", id);
     summary.put("started_at", started.toString());
     summary.put("finished_at", started.plusSeconds(60).toString());
-    summary.putObject("model").put("spec", "replay:/fixture").put("id", "model");
+    summary.putObject("model").put("spec", "replay:/fixture").put("id", modelId);
     ObjectNode ec = summary.putObject("error_classes");
-    qs.stream().filter(q -> q.errorClass() != null).forEach(q -> ec.put(q.errorClass(), ec.path(q.errorClass()).asInt() + 1));
+    qs.stream().filter(q -> q.errorClass() != null).map(q -> q.errorClass().id())
+        .forEach(c -> ec.put(c, ec.path(c).asInt() + 1));
     ObjectNode lat = summary.putObject("latency_ms");
     lat.putObject("generation").put("p50", 120.0).put("p95", 300.0).put("max", 410.0);
     lat.putObject("execution").put("p50", 3.0).put("p95", 9.0).put("max", 12.0);
@@ -91,79 +134,11 @@ final class EvalFixtures {
       b.putArray("newly_failing");
       b.putArray("newly_passing").add("q2");
     }
-    StringBuilder jsonl = new StringBuilder();
-    for (Q q : qs) {
-      ObjectNode r = JsonNodeFactory.instance.objectNode();
-      r.put("id", q.id());
-      r.put("question", "How many <script>alert(1)</script> students in " + q.category() + " (" + q.id() + ")?");
-      r.put("category", q.category());
-      r.put("difficulty", q.difficulty());
-      r.put("gold_sql", "SELECT count(*) AS n FROM students WHERE grade = '" + q.id() + "'");
-      r.put("predicted_sql", q.errorClass() != null && q.errorClass().equals("no_prediction") ? ""
-          : "SELECT count(*) AS n FROM students WHERE grade <> '" + q.id() + "'");
-      r.put("ex_strict", q.exStrict());
-      r.put("ex_lenient", q.exStrict());
-      r.put("test_suite", q.testSuite());
-      r.put("exact_set", q.exStrict());
-      r.put("valid_sql", !"parse_error".equals(q.errorClass()));
-      if (q.errorClass() == null) {
-        r.putNull("error_class");
-      } else {
-        r.put("error_class", q.errorClass());
-      }
-      r.put("latency_ms", 130.0).put("generation_ms", 125.0).put("execution_ms", 5.0);
-      r.putArray("gold_columns").add("n");
-      ArrayNode gr = r.putArray("gold_rows");
-      gr.addArray().add(4217);
-      r.putArray("predicted_columns").add("n");
-      ArrayNode pr = r.putArray("predicted_rows");
-      pr.addArray().add(q.exStrict() ? 4217 : 9999);
-      pr.addArray().addNull();
-      r.putNull("message");
-      jsonl.append(JSON.writeValueAsString(r)).append('\n');
-    }
     StageRunner.run(new StageRunner.StageRequest("eval", "fixture", Map.of("run", id), null, Map.of(), true),
         evals.resolve(id), tmp -> {
-          Files.writeString(tmp.resolve("results.jsonl"), jsonl.toString(), StandardCharsets.UTF_8);
-          Files.writeString(tmp.resolve("summary.json"), JSON.writeValueAsString(summary), StandardCharsets.UTF_8);
+          ResultsJsonl.write(tmp.resolve(ResultsJsonl.FILE_NAME), qs);
+          Files.writeString(tmp.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary), StandardCharsets.UTF_8);
           return new StageRunner.StageOutput(JsonNodeFactory.instance.objectNode(), Map.of());
         });
-    c.setAutoCommit(false);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, id);
-      ps.setTimestamp(2, Timestamp.valueOf(started.atOffset(ZoneOffset.UTC).toLocalDateTime()));
-      ps.setTimestamp(3, Timestamp.valueOf(started.plusSeconds(60).atOffset(ZoneOffset.UTC).toLocalDateTime()));
-      ps.setString(4, "replay:/fixture");
-      ps.setString(5, "model");
-      ps.setString(6, "abc123");
-      ps.setInt(7, qs.size());
-      ps.setDouble(8, frac(qs, Q::exStrict));
-      ps.setDouble(9, frac(qs, Q::exStrict));
-      ps.setDouble(10, frac(qs, Q::testSuite));
-      ps.setDouble(11, frac(qs, Q::exStrict));
-      ps.setDouble(12, frac(qs, q -> !"parse_error".equals(q.errorClass())));
-      ps.setString(13, "evals/" + id);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_breakdown VALUES (?,?,?,?,?,?,?)")) {
-      for (String scope : List.of("category", "difficulty")) {
-        Map<String, List<Q>> groups = new java.util.TreeMap<>();
-        for (Q q : qs) {
-          groups.computeIfAbsent(scope.equals("category") ? q.category() : q.difficulty(), k -> new java.util.ArrayList<>()).add(q);
-        }
-        for (var g : groups.entrySet()) {
-          ps.setString(1, id);
-          ps.setString(2, scope);
-          ps.setString(3, g.getKey());
-          ps.setInt(4, g.getValue().size());
-          ps.setDouble(5, frac(g.getValue(), Q::exStrict));
-          ps.setDouble(6, frac(g.getValue(), Q::exStrict));
-          ps.setDouble(7, frac(g.getValue(), Q::testSuite));
-          ps.executeUpdate();
-        }
-      }
-    }
-    c.commit();
-    c.setAutoCommit(true);
   }
 }

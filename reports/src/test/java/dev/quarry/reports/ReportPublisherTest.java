@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.workspace.InvalidOutputException;
 import dev.quarry.core.workspace.Manifests;
+import dev.quarry.eval.results.EvalHistory;
+import dev.quarry.eval.results.HistoryDb;
+import dev.quarry.eval.results.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +35,7 @@ class ReportPublisherTest {
       assertThat(index).contains("href=\"runs/" + id + ".html\"");
       assertThat(site.resolve("runs/" + id + ".html")).isRegularFile();
     }
-    for (String chart : List.of("trend-overall", "trend-category-ex", "trend-category-test-suite")) {
+    for (String chart : List.of("trend-ex", "trend-test-suite", "trend-category-ex", "trend-category-test-suite")) {
       Path png = site.resolve("charts/" + chart + ".png");
       byte[] b = Files.readAllBytes(png);
       assertThat(b.length).isGreaterThan(5_000);
@@ -69,6 +73,58 @@ class ReportPublisherTest {
     // The first run also fails q5 on test-suite while EX matched.
     String first = Files.readString(site.resolve("runs/" + ids.get(0) + ".html"));
     assertThat(first).contains("id=\"q-q5\"").contains("EX ok, test-suite failed");
+  }
+
+  @Test
+  void trendsAndDeltasCompareRunsOnTheSameBankOnly() throws Exception {
+    String bankA = "a".repeat(64);
+    String bankB = "b".repeat(64);
+    List<EvalFixtures.Q> allPass = EvalFixtures.questions(2).stream()
+        .map(q -> new EvalFixtures.Q(q.id(), q.category(), q.difficulty(), true, true, null)).toList();
+    List<String> ids = EvalFixtures.writeRuns(ws, List.of(
+        new EvalFixtures.Run(1, "djl", bankA, EvalFixtures.questions(0)), // 4/8 strict
+        new EvalFixtures.Run(2, "djl", bankB, EvalFixtures.questions(2)), // 6/8, another bank
+        new EvalFixtures.Run(3, "djl", bankA, EvalFixtures.questions(1)), // 5/8
+        new EvalFixtures.Run(4, "gold", bankA, allPass))); // 8/8
+    ReportPublisher.publish(ws, false, "quarry report");
+    Path site = ws.resolve("reports");
+
+    // Runs table: a bank column; each Δ against the previous run on the same bank (none for bank B's only run).
+    String index = Files.readString(site.resolve("index.html"));
+    assertThat(index).contains("<th>Bank</th>")
+        .contains("<code title=\"" + bankA + "\">aaaaaaaaaaaa</code>")
+        .contains("<code title=\"" + bankB + "\">bbbbbbbbbbbb</code>");
+    assertThat(row(index, ids.get(1))).doesNotContain("pts");
+    assertThat(row(index, ids.get(2))).contains("+12.5 pts").doesNotContain("-12.5 pts");
+    assertThat(row(index, ids.get(3))).contains("+37.5 pts");
+    String page = Files.readString(site.resolve("runs/" + ids.get(2) + ".html"));
+    assertThat(page).contains("Previous run on this bank").contains("href=\"../runs/" + ids.get(0) + ".html\"");
+
+    // summary.json: the latest run (gold on bank A) against the previous run on bank A, not bank B's.
+    JsonNode summary = EvalFixtures.JSON.readTree(site.resolve("summary.json").toFile());
+    assertThat(summary.at("/latest/bank_sha256").asText()).isEqualTo(bankA);
+    assertThat(summary.at("/previous/run_id").asText()).isEqualTo(ids.get(2));
+    assertThat(summary.at("/delta_points/ex_strict").asDouble()).isEqualTo(37.5);
+
+    // One trend line per bank and model, each holding only its own runs.
+    EvalHistory history = HistoryDb.inWorkspace(ws).read();
+    Map<String, List<TrendCharts.Point>> lines = TrendCharts.lines(history, Metrics::exStrict);
+    assertThat(lines.keySet()).containsExactly("djl · bank aaaaaaaaaaaa", "djl · bank bbbbbbbbbbbb",
+        "gold · bank aaaaaaaaaaaa");
+    assertThat(lines.get("djl · bank aaaaaaaaaaaa")).extracting(TrendCharts.Point::runId)
+        .containsExactly(ids.get(0), ids.get(2));
+    assertThat(lines.get("djl · bank aaaaaaaaaaaa")).extracting(TrendCharts.Point::percent)
+        .containsExactly(50.0, 62.5);
+    assertThat(lines.get("djl · bank bbbbbbbbbbbb")).extracting(TrendCharts.Point::runId).containsExactly(ids.get(1));
+    assertThat(lines.get("gold · bank aaaaaaaaaaaa")).extracting(TrendCharts.Point::percent).containsExactly(100.0);
+    assertThat(site.resolve("charts/trend-ex.png")).isRegularFile();
+  }
+
+  /** The runs-table row of {@code runId} in index.html. */
+  private static String row(String index, String runId) {
+    int start = index.indexOf("<tr><td><a href=\"runs/" + runId + ".html\">");
+    assertThat(start).as("row of %s", runId).isNotNegative();
+    return index.substring(start, index.indexOf("</tr>", start));
   }
 
   @Test

@@ -22,10 +22,10 @@ public final class ChatJsonl {
   private ChatJsonl() {}
 
   /** Writes {@code pairs} in order to {@code file}, creating parent directories; UTF-8, {@code \n} line ends. */
-  public static void write(Path file, String systemPrompt, List<Pair> pairs) throws IOException {
+  public static void write(Path file, String systemPrompt, List<SynthPair> pairs) throws IOException {
     Files.createDirectories(file.getParent());
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Pair p : pairs) {
+      for (SynthPair p : pairs) {
         w.write(line(systemPrompt, p));
         w.write('\n');
       }
@@ -33,7 +33,7 @@ public final class ChatJsonl {
   }
 
   /** One JSONL line (without the newline). */
-  public static String line(String systemPrompt, Pair p) throws IOException {
+  public static String line(String systemPrompt, SynthPair p) throws IOException {
     java.io.StringWriter sw = new java.io.StringWriter();
     try (JsonGenerator g = JSON.createGenerator(sw)) {
       g.writeStartObject();

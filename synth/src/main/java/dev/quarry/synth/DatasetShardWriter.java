@@ -34,10 +34,10 @@ public final class DatasetShardWriter {
   private DatasetShardWriter() {}
 
   /** Writes {@code pairs} in order to {@code file} (created; must not exist). */
-  public static void write(Path file, List<Pair> pairs) throws IOException {
+  public static void write(Path file, List<SynthPair> pairs) throws IOException {
     Files.createDirectories(file.getParent());
     try (ParquetWriter<GenericRecord> w = ParquetShardWriter.open(file, SCHEMA)) {
-      for (Pair p : pairs) {
+      for (SynthPair p : pairs) {
         GenericRecord r = new GenericData.Record(SCHEMA);
         r.put("id", p.id());
         r.put("question", p.question());

@@ -34,10 +34,10 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <p>Output: a {@link PCollectionTuple} with {@link #KEPT} and {@link #REJECTED}.
  */
-public final class DedupePairs extends PTransform<PCollection<Pair>, PCollectionTuple> {
+public final class DedupePairs extends PTransform<PCollection<SynthPair>, PCollectionTuple> {
 
   /** Pairs kept. */
-  public static final TupleTag<Pair> KEPT = new TupleTag<>() {};
+  public static final TupleTag<SynthPair> KEPT = new TupleTag<>() {};
   /** Pairs dropped, with reason. */
   public static final TupleTag<Reject> REJECTED = new TupleTag<>() {};
 
@@ -49,35 +49,35 @@ public final class DedupePairs extends PTransform<PCollection<Pair>, PCollection
   static final int BUCKETS = 64;
 
   @Override
-  public PCollectionTuple expand(PCollection<Pair> pairs) {
+  public PCollectionTuple expand(PCollection<SynthPair> pairs) {
     return pairs
-        .apply("KeyByQuestionBucket", WithKeys.of((Pair p) -> (int) (StableHash.bucketKey(p.normalizedQuestion()) % BUCKETS))
+        .apply("KeyByQuestionBucket", WithKeys.of((SynthPair p) -> (int) (StableHash.bucketKey(p.normalizedQuestion()) % BUCKETS))
             .withKeyType(TypeDescriptor.of(Integer.class)))
         .apply("GroupByQuestionBucket", GroupByKey.create())
         .apply("ChoosePairs", ParDo.of(new ChoosePairFn()).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
   }
 
   /** Keeps one pair per question group or rejects an ambiguous group. */
-  static final class ChoosePairFn extends DoFn<KV<Integer, Iterable<Pair>>, Pair> {
+  static final class ChoosePairFn extends DoFn<KV<Integer, Iterable<SynthPair>>, SynthPair> {
     private final Counter ambiguous = Metrics.counter(DedupePairs.class, "ambiguous_question");
     private final Counter duplicates = Metrics.counter(DedupePairs.class, "duplicate");
     private final Counter kept = Metrics.counter(DedupePairs.class, "kept");
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Pair>> bucket, MultiOutputReceiver out) {
-      Map<String, List<Pair>> byQuestion = new TreeMap<>();
+    public void process(@Element KV<Integer, Iterable<SynthPair>> bucket, MultiOutputReceiver out) {
+      Map<String, List<SynthPair>> byQuestion = new TreeMap<>();
       bucket.getValue().forEach(p -> byQuestion.computeIfAbsent(p.normalizedQuestion(), k -> new ArrayList<>()).add(p));
       byQuestion.values().forEach(group -> choose(group, out));
     }
 
-    private void choose(List<Pair> all, MultiOutputReceiver out) {
-      all.sort(Comparator.comparing(Pair::normalizedSql).thenComparing(Pair::question).thenComparing(Pair::id));
+    private void choose(List<SynthPair> all, MultiOutputReceiver out) {
+      all.sort(Comparator.comparing(SynthPair::normalizedSql).thenComparing(SynthPair::question).thenComparing(SynthPair::id));
       Set<String> results = new TreeSet<>();
       all.forEach(p -> results.add(p.fingerprint()));
       if (results.size() > 1) {
-        for (Pair p : all) {
+        for (SynthPair p : all) {
           ambiguous.inc();
-          out.get(REJECTED).output(new Reject("DedupePairs", "ambiguous_question",
+          out.get(REJECTED).output(new Reject("DedupePairs", DropReason.Dropped.AMBIGUOUS_QUESTION,
               "question also asked of SQL with a different result (" + results.size() + " distinct results)",
               p.templateId(), p.sql(), p.question()));
         }
@@ -85,9 +85,9 @@ public final class DedupePairs extends PTransform<PCollection<Pair>, PCollection
       }
       kept.inc();
       out.get(KEPT).output(all.get(0));
-      for (Pair p : all.subList(1, all.size())) {
+      for (SynthPair p : all.subList(1, all.size())) {
         duplicates.inc();
-        out.get(REJECTED).output(new Reject("DedupePairs", "duplicate",
+        out.get(REJECTED).output(new Reject("DedupePairs", DropReason.Dropped.DUPLICATE,
             "same normalized question as pair " + all.get(0).id(), p.templateId(), p.sql(), p.question()));
       }
     }

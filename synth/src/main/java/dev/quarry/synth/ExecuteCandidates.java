@@ -128,16 +128,16 @@ public final class ExecuteCandidates extends PTransform<PCollection<Candidate>, 
       QueryOutcome o = sandbox.execute(c.sql());
       queryMicros.update(o.elapsedMicros());
       finishedAt.update(System.currentTimeMillis());
-      String reason = switch (o.status()) {
-        case OK -> (o.rowCount() == 0 && !keepEmpty) ? "empty_result" : null;
-        case REJECTED -> o.rejectReason().name().toLowerCase(Locale.ROOT);
-        case ERROR -> "runtime_error";
-        case TIMEOUT -> "timeout";
-        case TOO_MANY_ROWS -> "too_many_rows";
+      DropReason reason = switch (o.status()) {
+        case OK -> (o.rowCount() == 0 && !keepEmpty) ? DropReason.Dropped.EMPTY_RESULT : null;
+        case REJECTED -> new DropReason.Refused(o.rejectReason());
+        case ERROR -> DropReason.Dropped.RUNTIME_ERROR;
+        case TIMEOUT -> DropReason.Dropped.TIMEOUT;
+        case TOO_MANY_ROWS -> DropReason.Dropped.TOO_MANY_ROWS;
       };
       if (reason != null) {
         rejected.inc();
-        Metrics.counter(ExecuteCandidates.class, "rejected_" + reason).inc();
+        Metrics.counter(ExecuteCandidates.class, "rejected_" + reason.id()).inc();
         String step = o.status() == QueryOutcome.Status.REJECTED ? "ValidateSql" : "ExecuteCandidates";
         String msg = o.status() == QueryOutcome.Status.OK ? "result has no rows" : o.message();
         out.get(REJECTED).output(new Reject(step, reason, msg, c.templateId(), c.sql(), null));

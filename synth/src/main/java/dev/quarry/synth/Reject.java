@@ -8,12 +8,12 @@ import java.io.Serializable;
  *
  * @param step the pipeline step that dropped it ({@code ValidateSql}, {@code ExecuteCandidates},
  *     {@code DedupePairs}, {@code RephraseQuestions})
- * @param reason machine-readable reason, e.g. {@code unknown_column}, {@code timeout}, {@code empty_result},
- *     {@code ambiguous_question}
+ * @param reason why, written as {@link DropReason#id()}, e.g. {@code unknown_column}, {@code timeout},
+ *     {@code empty_result}, {@code ambiguous_question}
  * @param message human-readable detail
  * @param templateId template of the candidate
  * @param sql the SQL concerned
  * @param question the question concerned, or null when the whole candidate was dropped
  */
-public record Reject(String step, String reason, String message, String templateId, String sql, String question)
+public record Reject(String step, DropReason reason, String message, String templateId, String sql, String question)
     implements Serializable {}

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * <p>Rule: bucket = SHA-256(seed, normalized SQL) mod 10,000; bucket &lt; train‰·10 ⇒ train, then
  * validation, then test.
  */
-public final class SplitPairs extends PTransform<PCollection<Pair>, PCollection<Pair>> {
+public final class SplitPairs extends PTransform<PCollection<SynthPair>, PCollection<SynthPair>> {
 
   /** Split names in file order. */
   public static final String TRAIN = "train";
@@ -56,11 +56,11 @@ public final class SplitPairs extends PTransform<PCollection<Pair>, PCollection<
   }
 
   @Override
-  public PCollection<Pair> expand(PCollection<Pair> pairs) {
+  public PCollection<SynthPair> expand(PCollection<SynthPair> pairs) {
     long s = seed;
     double t = trainFraction;
     double v = validationFraction;
-    return pairs.apply("AssignSplit", MapElements.into(TypeDescriptor.of(Pair.class))
-        .via((Pair p) -> p.withSplit(splitOf(s, p.normalizedSql(), t, v))));
+    return pairs.apply("AssignSplit", MapElements.into(TypeDescriptor.of(SynthPair.class))
+        .via((SynthPair p) -> p.withSplit(splitOf(s, p.normalizedSql(), t, v))));
   }
 }

@@ -1,7 +1,7 @@
 package dev.quarry.synth;
 
 import dev.quarry.synth.generate.Candidate;
-import dev.quarry.synth.generate.Literal;
+import dev.quarry.synth.generate.LiteralPhrases;
 import dev.quarry.synth.generate.QueryFamily;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,18 +34,18 @@ public final class SynthCoders {
   /** Registers the coders in {@code p}'s registry. */
   public static void register(Pipeline p) {
     CoderRegistry r = p.getCoderRegistry();
-    r.registerCoderForClass(Pair.class, PairCoder.INSTANCE);
+    r.registerCoderForClass(SynthPair.class, PairCoder.INSTANCE);
     r.registerCoderForClass(Reject.class, RejectCoder.INSTANCE);
     r.registerCoderForClass(Candidate.class, CandidateCoder.INSTANCE);
     r.registerCoderForClass(ExecutedCandidate.class, ExecutedCandidateCoder.INSTANCE);
   }
 
-  /** Coder for {@link Pair}. */
-  public static final class PairCoder extends AtomicCoder<Pair> {
+  /** Coder for {@link SynthPair}. */
+  public static final class PairCoder extends AtomicCoder<SynthPair> {
     static final PairCoder INSTANCE = new PairCoder();
 
     @Override
-    public void encode(Pair p, OutputStream out) throws IOException {
+    public void encode(SynthPair p, OutputStream out) throws IOException {
       STR.encode(p.id(), out);
       STR.encode(p.question(), out);
       STR.encode(p.normalizedQuestion(), out);
@@ -60,8 +60,8 @@ public final class SynthCoders {
     }
 
     @Override
-    public Pair decode(InputStream in) throws IOException {
-      return new Pair(STR.decode(in), STR.decode(in), STR.decode(in), STR.decode(in), STR.decode(in),
+    public SynthPair decode(InputStream in) throws IOException {
+      return new SynthPair(STR.decode(in), STR.decode(in), STR.decode(in), STR.decode(in), STR.decode(in),
           STR.decode(in), STR.decode(in), STR.decode(in), STR.decode(in), LONG.decode(in), NSTR.decode(in));
     }
 
@@ -76,7 +76,7 @@ public final class SynthCoders {
     @Override
     public void encode(Reject r, OutputStream out) throws IOException {
       STR.encode(r.step(), out);
-      STR.encode(r.reason(), out);
+      STR.encode(r.reason().id(), out);
       NSTR.encode(r.message(), out);
       NSTR.encode(r.templateId(), out);
       STR.encode(r.sql(), out);
@@ -85,8 +85,8 @@ public final class SynthCoders {
 
     @Override
     public Reject decode(InputStream in) throws IOException {
-      return new Reject(STR.decode(in), STR.decode(in), NSTR.decode(in), NSTR.decode(in), STR.decode(in),
-          NSTR.decode(in));
+      return new Reject(STR.decode(in), DropReason.ofId(STR.decode(in)), NSTR.decode(in), NSTR.decode(in),
+          STR.decode(in), NSTR.decode(in));
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class SynthCoders {
       STR.encode(c.sql(), out);
       STRS.encode(c.questions(), out);
       LONG.encode((long) c.literals().size(), out);
-      for (Literal l : c.literals()) {
+      for (LiteralPhrases l : c.literals()) {
         STR.encode(l.sql(), out);
         STRS.encode(l.phrases(), out);
       }
@@ -119,9 +119,9 @@ public final class SynthCoders {
       String sql = STR.decode(in);
       List<String> questions = STRS.decode(in);
       int n = LONG.decode(in).intValue();
-      List<Literal> literals = new ArrayList<>(n);
+      List<LiteralPhrases> literals = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        literals.add(new Literal(STR.decode(in), STRS.decode(in)));
+        literals.add(new LiteralPhrases(STR.decode(in), STRS.decode(in)));
       }
       return new Candidate(id, family, templateId, sql, questions, literals);
     }

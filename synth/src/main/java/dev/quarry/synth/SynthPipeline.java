@@ -127,7 +127,7 @@ public final class SynthPipeline {
         .apply("ExecuteCandidates", new ExecuteCandidates(domain, o.getSeedDir(), sandboxSettings(o), o.getKeepEmpty(),
             o.getFailAfterCandidates()));
     PCollectionTuple deduped = executed.get(ExecuteCandidates.EXECUTED)
-        .apply("ExplodePairs", FlatMapElements.into(TypeDescriptor.of(Pair.class)).via(SynthPipeline::pairs))
+        .apply("ExplodePairs", FlatMapElements.into(TypeDescriptor.of(SynthPair.class)).via(SynthPipeline::pairs))
         .apply("DedupePairs", new DedupePairs());
     deduped.get(DedupePairs.KEPT)
         .apply("SplitPairs", new SplitPairs(o.getSeed(), o.getTrainFraction(), o.getValidationFraction()))
@@ -138,11 +138,11 @@ public final class SynthPipeline {
   }
 
   /** One pair per question of an executed candidate. */
-  static Iterable<Pair> pairs(ExecutedCandidate e) {
-    java.util.List<Pair> out = new java.util.ArrayList<>();
+  static Iterable<SynthPair> pairs(ExecutedCandidate e) {
+    java.util.List<SynthPair> out = new java.util.ArrayList<>();
     for (String q : e.candidate().questions()) {
       String nq = TextNormalizer.question(q);
-      out.add(new Pair(StableHash.id(nq, e.normalizedSql()), q, nq, e.candidate().sql(), e.normalizedSql(),
+      out.add(new SynthPair(StableHash.id(nq, e.normalizedSql()), q, nq, e.candidate().sql(), e.normalizedSql(),
           e.candidate().family().name().toLowerCase(Locale.ROOT), e.hardness(), e.candidate().templateId(),
           e.fingerprint(), e.rowCount(), null));
     }

@@ -31,7 +31,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * rows inside a shard are sorted by id, so the bytes do not depend on processing order or runner. Only one
  * shard's pairs are held in memory at a time. Output: one {@code KV<relative path, rows>} per file written.
  */
-public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCollection<KV<String, Long>>> {
+public final class WriteDatasetShards extends PTransform<PCollection<SynthPair>, PCollection<KV<String, Long>>> {
 
   private final String outputDir;
   private final String systemPrompt;
@@ -52,10 +52,10 @@ public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCol
   }
 
   @Override
-  public PCollection<KV<String, Long>> expand(PCollection<Pair> pairs) {
+  public PCollection<KV<String, Long>> expand(PCollection<SynthPair> pairs) {
     PCollectionView<Map<String, Long>> counts = pairs
         .apply("KeyBySplit", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((Pair p) -> KV.of(p.split(), p.id())))
+            .via((SynthPair p) -> KV.of(p.split(), p.id())))
         .apply("CountPerSplit", Count.perKey())
         .apply("AsMap", View.asMap());
     int perShard = pairsPerShard;
@@ -71,7 +71,7 @@ public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCol
   }
 
   /** Keys each pair by {@code split/shard/of}. */
-  static final class AssignShardFn extends DoFn<Pair, KV<String, Pair>> {
+  static final class AssignShardFn extends DoFn<SynthPair, KV<String, SynthPair>> {
     private final PCollectionView<Map<String, Long>> counts;
     private final int pairsPerShard;
 
@@ -81,7 +81,7 @@ public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCol
     }
 
     @ProcessElement
-    public void process(@Element Pair p, OutputReceiver<KV<String, Pair>> out, ProcessContext c) {
+    public void process(@Element SynthPair p, OutputReceiver<KV<String, SynthPair>> out, ProcessContext c) {
       int n = shardCount(c.sideInput(counts).get(p.split()), pairsPerShard);
       int shard = (int) (StableHash.bucketKey(p.id()) % n);
       out.output(KV.of(p.split() + "/" + shard + "/" + n, p));
@@ -89,7 +89,7 @@ public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCol
   }
 
   /** Sorts one shard's pairs by id and writes its JSONL and Parquet files. */
-  static final class WriteShardFn extends DoFn<KV<String, Iterable<Pair>>, KV<String, Long>> {
+  static final class WriteShardFn extends DoFn<KV<String, Iterable<SynthPair>>, KV<String, Long>> {
     private final String outputDir;
     private final String systemPrompt;
 
@@ -99,13 +99,13 @@ public final class WriteDatasetShards extends PTransform<PCollection<Pair>, PCol
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Pair>> shard, OutputReceiver<KV<String, Long>> out) {
+    public void process(@Element KV<String, Iterable<SynthPair>> shard, OutputReceiver<KV<String, Long>> out) {
       String[] k = shard.getKey().split("/");
       String split = k[0];
       String name = String.format("part-%05d-of-%05d", Integer.parseInt(k[1]), Integer.parseInt(k[2]));
-      List<Pair> rows = new ArrayList<>();
+      List<SynthPair> rows = new ArrayList<>();
       shard.getValue().forEach(rows::add);
-      rows.sort(Comparator.comparing(Pair::id));
+      rows.sort(Comparator.comparing(SynthPair::id));
       Path root = Path.of(outputDir);
       String jsonl = "jsonl/" + split + "/" + name + ".jsonl";
       String parquet = "parquet/" + split + "/" + name + ".parquet";

@@ -58,7 +58,7 @@ public final class WriteRejects extends PTransform<PCollection<Reject>, PCollect
     public void process(@Element KV<String, Iterable<Reject>> all, OutputReceiver<Long> out) {
       List<Reject> rows = new ArrayList<>();
       all.getValue().forEach(rows::add);
-      rows.sort(Comparator.comparing(Reject::step).thenComparing(Reject::reason)
+      rows.sort(Comparator.comparing(Reject::step).thenComparing(r -> r.reason().id())
           .thenComparing(Reject::sql).thenComparing(r -> r.question() == null ? "" : r.question())
           .thenComparing(r -> r.message() == null ? "" : r.message()));
       Path file = Path.of(outputDir).resolve(PATH);
@@ -68,7 +68,7 @@ public final class WriteRejects extends PTransform<PCollection<Reject>, PCollect
           for (Reject r : rows) {
             Map<String, Object> m = new TreeMap<>();
             m.put("step", r.step());
-            m.put("reason", r.reason());
+            m.put("reason", r.reason().id());
             m.put("message", r.message());
             m.put("template_id", r.templateId());
             m.put("sql", r.sql());

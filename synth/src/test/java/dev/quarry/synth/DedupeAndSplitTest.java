@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class DedupeAndSplitTest {
 
-  static Pair pair(String question, String sql, String fingerprint) {
+  static SynthPair pair(String question, String sql, String fingerprint) {
     String nq = TextNormalizer.question(question);
-    return new Pair(StableHash.id(nq, sql), question, nq, sql, sql, "filtered_count", "easy", "t1",
+    return new SynthPair(StableHash.id(nq, sql), question, nq, sql, sql, "filtered_count", "easy", "t1",
         fingerprint, 1, null);
   }
 
   @Test
   void ambiguousQuestionsAreDroppedAndDuplicatesCollapseToOnePair() {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    PCollection<Pair> in = p.apply(Create.of(List.of(
+    PCollection<SynthPair> in = p.apply(Create.of(List.of(
         pair("How many kids?", "SELECT COUNT(*) FROM students", "r1"),
         pair("how many  kids", "SELECT COUNT(student_id) FROM students", "r1"),
         pair("How many girls?", "SELECT COUNT(*) FROM students WHERE gender = 'Female'", "r2"),
@@ -41,7 +41,7 @@ class DedupeAndSplitTest {
     });
     PAssert.that(out.get(DedupePairs.REJECTED)).satisfies(rejects -> {
       Map<String, Integer> reasons = new TreeMap<>();
-      rejects.forEach(r -> reasons.merge(r.reason(), 1, Integer::sum));
+      rejects.forEach(r -> reasons.merge(r.reason().id(), 1, Integer::sum));
       assertThat(reasons).containsExactlyEntriesOf(new TreeMap<>(Map.of("ambiguous_question", 2, "duplicate", 1)));
       return null;
     });

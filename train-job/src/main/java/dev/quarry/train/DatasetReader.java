@@ -54,7 +54,7 @@ public final class DatasetReader {
    * @param split {@code train}, {@code validation} or {@code test}
    * @throws IllegalArgumentException if the split has no shard
    */
-  public List<Pair> read(String split) {
+  public List<TrainingPair> read(String split) {
     Path d = dir.resolve("jsonl").resolve(split);
     List<Path> files;
     try (Stream<Path> s = Files.isDirectory(d) ? Files.list(d) : Stream.empty()) {
@@ -65,7 +65,7 @@ public final class DatasetReader {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("Dataset " + dir + " has no JSONL shard for split '" + split + "'");
     }
-    List<Pair> out = new ArrayList<>();
+    List<TrainingPair> out = new ArrayList<>();
     for (Path f : files) {
       try (BufferedReader r = Files.newBufferedReader(f)) {
         String line;
@@ -74,7 +74,7 @@ public final class DatasetReader {
             continue;
           }
           JsonNode m = JSON.readTree(line).get("messages");
-          out.add(new Pair(m.get(1).get("content").asText(), m.get(2).get("content").asText()));
+          out.add(new TrainingPair(m.get(1).get("content").asText(), m.get(2).get("content").asText()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + f, e);

@@ -149,7 +149,7 @@ public final class DjlTrainer {
           ? SqlSandbox.open(domain, s.seedDir(), SandboxSettings.defaults().withTimeout(java.time.Duration.ofSeconds(2)))
           : null) {
         ExecutionMatch em = sandbox == null ? null : new ExecutionMatch(sandbox);
-        List<Pair> valSample = sample(data.validationPairs(), s.evaluation().validationExSample());
+        List<TrainingPair> valSample = sample(data.validationPairs(), s.evaluation().validationExSample());
         ProgressListener progressLog = new ProgressListener(metrics, progress);
         ValidationListener validation = new ValidationListener(lossSample(data.validation(), s.seed()),
             s.evaluation().validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
@@ -169,7 +169,7 @@ public final class DjlTrainer {
         double testEx = Double.NaN;
         int testN = 0;
         if (s.evaluation().testExSample() != 0) {
-          List<Pair> t = s.evaluation().testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.evaluation().testExSample());
+          List<TrainingPair> t = s.evaluation().testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.evaluation().testExSample());
           testN = t.size();
           testEx = executionAccuracy(finalModel, data.vocabulary(), pre, em, t);
           progress.accept(String.format("test execution accuracy %.1f%% on %d questions", 100 * testEx, testN));
@@ -189,7 +189,7 @@ public final class DjlTrainer {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         Result res = new Result(target, st.epoch, st.step, st.tokens, wall, progressLog.tokensPerSecond(),
             validation.lastLoss(), validation.lastExecutionAccuracy(), testEx, false);
-        ModelCard.write(outDir.resolve(ModelFiles.CARD), s, cfg, model.parameterCount(), reader.manifestSha256(),
+        DjlModelCard.write(outDir.resolve(ModelFiles.CARD), s, cfg, model.parameterCount(), reader.manifestSha256(),
             res, data.train().size(), data.clean(), data.trainPairs().size(), testN, times);
         return res;
       }
@@ -244,12 +244,12 @@ public final class DjlTrainer {
 
   /** Greedy-decodes {@code pairs} in batches of 64 and returns the share whose results match the gold. */
   static double executionAccuracy(TransformerModel model, Vocabulary vocab, Preprocessor pre, ExecutionMatch em,
-      List<Pair> pairs) {
+      List<TrainingPair> pairs) {
     Decoder dec = new Decoder(model);
     SqlCodec codec = new SqlCodec(vocab, pre.anonymizer(), model.config());
     int ok = 0;
     for (int i = 0; i < pairs.size(); i += 64) {
-      List<Pair> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64));
+      List<TrainingPair> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64));
       List<SqlCodec.Encoded> enc = chunk.stream().map(p -> codec.encodeQuestion(p.question())).toList();
       List<Decoder.Hypothesis> hyps = dec.greedy(enc.stream().map(SqlCodec.Encoded::ids).toList());
       for (int j = 0; j < chunk.size(); j++) {
@@ -275,11 +275,11 @@ public final class DjlTrainer {
     return copy.subList(0, VALIDATION_LOSS_SAMPLE);
   }
 
-  private List<Pair> sample(List<Pair> pairs, int n) {
+  private List<TrainingPair> sample(List<TrainingPair> pairs, int n) {
     if (n >= pairs.size()) {
       return pairs;
     }
-    List<Pair> copy = new ArrayList<>(pairs);
+    List<TrainingPair> copy = new ArrayList<>(pairs);
     Collections.shuffle(copy, new Random(s.seed()));
     return copy.subList(0, n);
   }

@@ -31,7 +31,7 @@ public final class Preprocessor {
   }
 
   /** Anonymizes and tokenizes a pair. */
-  public Tokens tokens(Pair p) {
+  public Tokens tokens(TrainingPair p) {
     Anonymized a = anonymizer.anonymize(p.question());
     List<String> sql = LiteralAnonymizer.anonymizeSql(SqlTokens.tokenize(p.sql()), a.literals());
     boolean clean = sql.stream().noneMatch(t -> t.startsWith("'"));

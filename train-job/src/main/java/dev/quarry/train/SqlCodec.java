@@ -2,7 +2,7 @@ package dev.quarry.train;
 
 import dev.quarry.train.model.ModelConfig;
 import dev.quarry.train.text.Anonymized;
-import dev.quarry.train.text.Literal;
+import dev.quarry.train.text.QuestionLiteral;
 import dev.quarry.train.text.LiteralAnonymizer;
 import dev.quarry.train.text.QuestionTokens;
 import dev.quarry.train.text.SqlTokens;
@@ -17,7 +17,7 @@ import java.util.List;
 public final class SqlCodec {
 
   /** An encoded question and the literals it carried. */
-  public record Encoded(int[] ids, List<Literal> literals) {}
+  public record Encoded(int[] ids, List<QuestionLiteral> literals) {}
 
   private final Vocabulary vocab;
   private final LiteralAnonymizer anonymizer;
@@ -41,7 +41,7 @@ public final class SqlCodec {
   }
 
   /** Ids → SQL text with placeholders restored. */
-  public String decode(int[] ids, List<Literal> literals) {
+  public String decode(int[] ids, List<QuestionLiteral> literals) {
     List<String> toks = new ArrayList<>();
     for (int id : ids) {
       toks.add(vocab.token(id));

@@ -20,7 +20,7 @@ import java.util.List;
  * @param validation encoded usable validation pairs
  * @param clean train pairs whose every string literal was anonymized
  */
-public record TrainingData(List<Pair> trainPairs, List<Pair> validationPairs, List<Pair> testPairs,
+public record TrainingData(List<TrainingPair> trainPairs, List<TrainingPair> validationPairs, List<TrainingPair> testPairs,
     Vocabulary vocabulary, ModelConfig config, List<Example> train, List<Example> validation, long clean) {
 
   /** Minimum count of a token in the train split to enter the vocabulary. */
@@ -35,9 +35,9 @@ public record TrainingData(List<Pair> trainPairs, List<Pair> validationPairs, Li
    * @return the prepared data
    */
   public static TrainingData prepare(DatasetReader reader, Preprocessor pre, ModelConfig model) {
-    List<Pair> trainPairs = reader.read("train");
-    List<Pair> valPairs = reader.read("validation");
-    List<Pair> testPairs = reader.read("test");
+    List<TrainingPair> trainPairs = reader.read("train");
+    List<TrainingPair> valPairs = reader.read("validation");
+    List<TrainingPair> testPairs = reader.read("test");
     List<Preprocessor.Tokens> trainTok = trainPairs.stream().map(pre::tokens).toList();
     Vocabulary vocab = Vocabulary.build(trainTok.stream().map(Preprocessor.Tokens::question).toList(),
         trainTok.stream().map(Preprocessor.Tokens::sql).toList(), MIN_TOKEN_COUNT);

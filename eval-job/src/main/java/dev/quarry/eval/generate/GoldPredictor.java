@@ -23,9 +23,9 @@ public final class GoldPredictor implements Predictor {
     return new Prediction(q.goldSql().get(0), 0.0, null);
   }
 
-  /** SHA-256 of the bank (stands in for a model card). */
+  /** SHA-256 of the bank (the source of gold predictions). */
   @Override
-  public String modelCardSha256() {
+  public String sourceSha256() {
     return bankSha;
   }
 }

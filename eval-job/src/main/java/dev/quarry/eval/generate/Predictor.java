@@ -12,8 +12,12 @@ public interface Predictor extends AutoCloseable {
   /** Stable model id (used in run ids). */
   String modelId();
 
-  /** SHA-256 of the model card, or null. */
-  default String modelCardSha256() {
+  /**
+   * SHA-256 of what identifies the source of the predictions: the model card of a model, the predictions file
+   * of a replay, the bank for gold; null when unknown. Recorded as {@code summary.json}'s
+   * {@code model.card_sha256}.
+   */
+  default String sourceSha256() {
     return null;
   }
 
@@ -43,7 +47,7 @@ public interface Predictor extends AutoCloseable {
       }
 
       @Override
-      public String modelCardSha256() {
+      public String sourceSha256() {
         return g.modelCardSha256();
       }
 

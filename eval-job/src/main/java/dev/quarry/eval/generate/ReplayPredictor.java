@@ -84,7 +84,7 @@ public final class ReplayPredictor implements Predictor {
 
   /** SHA-256 of the predictions file. */
   @Override
-  public String modelCardSha256() {
+  public String sourceSha256() {
     return sha;
   }
 

@@ -9,6 +9,11 @@ import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.GeneratorFactory;
 import dev.quarry.eval.generate.Predictor;
+import dev.quarry.eval.results.HistoryDb;
+import dev.quarry.eval.results.Metrics;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
+import dev.quarry.eval.results.RunFiles;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +51,8 @@ public final class EvalJob {
    * @throws dev.quarry.core.workspace.StageFailedException if writing the run directory fails
    */
   public static EvalOutcome run(EvalRequest req, IntConsumer progress) {
-    Path evals = req.workspace().resolve("evals");
-    HistoryDb history = new HistoryDb(evals.resolve(HistoryDb.FILE_NAME));
+    Path evals = RunFiles.evalsDir(req.workspace());
+    HistoryDb history = HistoryDb.inWorkspace(req.workspace());
     Optional<HistoryDb.StoredRun> base = Optional.empty();
     if (req.baseline() != null) {
       base = history.find(req.baseline(), req.bank().sha256());
@@ -66,7 +71,7 @@ public final class EvalJob {
     String cardSha;
     try (Predictor predictor = GeneratorFactory.open(req.modelSpec(), req.bank(), req.generatorContext())) {
       modelId = predictor.modelId();
-      cardSha = predictor.modelCardSha256();
+      cardSha = predictor.sourceSha256();
       List<SqlSandbox> suite = new ArrayList<>();
       try (SqlSandbox main = SqlSandbox.open(req.domain(), req.seedDir(), req.sandbox())) {
         for (Path d : req.testSuiteDirs()) {
@@ -107,7 +112,7 @@ public final class EvalJob {
         baseline);
     StageRunner.run(new StageRunner.StageRequest("eval", req.command(), options, null, inputs, true), runDir, tmp -> {
       ResultsJsonl.write(tmp.resolve(ResultsJsonl.FILE_NAME), results);
-      Files.writeString(tmp.resolve(SummaryJson.FILE_NAME),
+      Files.writeString(tmp.resolve(RunFiles.SUMMARY),
           Manifests.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
       ObjectNode counts = JsonNodeFactory.instance.objectNode();
       counts.put("questions", results.size());

@@ -1,5 +1,7 @@
 package dev.quarry.eval.run;
 
+import dev.quarry.eval.results.Metrics;
+import dev.quarry.eval.results.QuestionResult;
 import java.nio.file.Path;
 import java.util.List;
 

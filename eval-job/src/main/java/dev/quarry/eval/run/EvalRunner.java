@@ -12,6 +12,8 @@ import dev.quarry.core.compare.Comparison;
 import dev.quarry.core.compare.ResultComparator;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.QuestionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -92,7 +94,7 @@ public final class EvalRunner {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       String msg = "question " + q.id() + ": scoring failed: " + describe(e);
       QueryOutcome none = QueryOutcome.internalError(ErrorClass.INTERNAL, msg);
-      return result(q, q.goldSql().get(0), none, p, none, false, false, false, false, "internal_error", msg);
+      return result(q, q.goldSql().get(0), none, p, none, false, false, false, false, EvalError.INTERNAL_ERROR, msg);
     }
   }
 
@@ -123,17 +125,17 @@ public final class EvalRunner {
     }
     if (sql.isEmpty()) {
       QueryOutcome shown = firstOk >= 0 ? golds.get(firstOk) : golds.get(0);
-      return result(q, q.goldSql().get(0), shown, p, null, false, false, false, exact, "no_prediction",
+      return result(q, q.goldSql().get(0), shown, p, null, false, false, false, exact, EvalError.NO_PREDICTION,
           p.message() != null ? p.message() : "empty prediction");
     }
     QueryOutcome pred = main.execute(sql);
     if (firstOk < 0) {
       return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact,
-          pred.isOk() ? "wrong_result" : EvalErrors.of(pred), "gold SQL failed: " + golds.get(0).message());
+          pred.isOk() ? EvalError.WRONG_RESULT : EvalError.of(pred), "gold SQL failed: " + golds.get(0).message());
     }
     if (!pred.isOk()) {
       return result(q, q.goldSql().get(firstOk), golds.get(firstOk), p, pred, false, false, false, exact,
-          EvalErrors.of(pred), pred.message());
+          EvalError.of(pred), pred.message());
     }
     int strictAlt = -1;
     int lenientAlt = -1;
@@ -155,7 +157,7 @@ public final class EvalRunner {
     int shownAlt = strict ? strictAlt : lenient ? lenientAlt : firstOk;
     boolean suite = strict && onTestSuite(q, sql);
     return result(q, q.goldSql().get(shownAlt), golds.get(shownAlt), p, pred, strict, lenient, suite, exact,
-        strict ? null : "wrong_result", strict ? null : lenient ? "extra columns" : "result differs from gold");
+        strict ? null : EvalError.WRONG_RESULT, strict ? null : lenient ? "extra columns" : "result differs from gold");
   }
 
   private boolean onTestSuite(BankQuestion q, String sql) {
@@ -180,7 +182,8 @@ public final class EvalRunner {
   }
 
   private static QuestionResult result(BankQuestion q, String gold, QueryOutcome goldOutcome, Prediction p,
-      QueryOutcome pred, boolean strict, boolean lenient, boolean suite, boolean exact, String error, String message) {
+      QueryOutcome pred, boolean strict, boolean lenient, boolean suite, boolean exact, EvalError error,
+      String message) {
     double execMs = pred == null ? 0.0 : pred.elapsedMicros() / 1000.0;
     return new QuestionResult(q.id(), q.question(), q.category(), q.difficulty(), gold, p.sql(), strict, lenient,
         suite, exact, pred != null && pred.isOk(), error, p.generationMs(), execMs,

@@ -2,6 +2,10 @@ package dev.quarry.eval.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.Metrics;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Builds {@code summary.json} (shape in the eval output contract) and the breakdowns it holds. */
+/**
+ * Builds {@code summary.json} ({@link dev.quarry.eval.results.RunFiles#SUMMARY}; shape in the eval output
+ * contract) and the breakdowns it holds.
+ */
 public final class SummaryJson {
-
-  /** File name in the run directory. */
-  public static final String FILE_NAME = "summary.json";
 
   private SummaryJson() {}
 
@@ -47,10 +51,12 @@ public final class SummaryJson {
   /** Count per error class (every class listed, zeros included). */
   public static Map<String, Integer> errorClasses(List<QuestionResult> rs) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    EvalErrors.ALL.forEach(c -> out.put(c, 0));
+    for (EvalError e : EvalError.values()) {
+      out.put(e.id(), 0);
+    }
     for (QuestionResult r : rs) {
       if (r.errorClass() != null) {
-        out.merge(r.errorClass(), 1, Integer::sum);
+        out.merge(r.errorClass().id(), 1, Integer::sum);
       }
     }
     return out;

@@ -14,6 +14,7 @@ import dev.quarry.core.workspace.Manifests;
 import dev.quarry.eval.TinySeed;
 import dev.quarry.eval.bank.JsonlBankReader;
 import dev.quarry.eval.bank.QueryBank;
+import dev.quarry.eval.results.EvalError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class EvalJobTest {
     assertThat(r.get(2).exStrict()).isTrue();
     assertThat(r.get(2).goldSql()).startsWith("SELECT student_id");
     assertThat(r.get(2).testSuite()).isTrue();
-    assertThat(r.get(3).errorClass()).isEqualTo("unsafe");
+    assertThat(r.get(3).errorClass()).isEqualTo(EvalError.UNSAFE);
   }
 
   @Test
@@ -122,7 +123,7 @@ class EvalJobTest {
     assertThat(worse.baseline().newlyFailing()).containsExactly("c2", "c3");
     assertThat(worse.baseline().deltaPoints()).isEqualTo(-50.0);
     assertThat(worse.exitCode()).isEqualTo(RegressionGate.EXIT_REGRESSION);
-    assertThat(worse.results().get(2).errorClass()).isEqualTo("no_prediction");
+    assertThat(worse.results().get(2).errorClass()).isEqualTo(EvalError.NO_PREDICTION);
     EvalOutcome same = EvalJob.run(request("gold", base.runId(), 2.0), null);
     assertThat(same.exitCode()).isZero();
     assertThat(same.baseline().mcnemarP()).isEqualTo(1.0);

@@ -6,6 +6,8 @@ import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.eval.TinySeed;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.QuestionResult;
 import org.junit.jupiter.api.BeforeAll;
 import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.core.compare.ResultComparator;
@@ -59,7 +61,8 @@ class HostilePredictionsTest {
       Map<String, Long> before = s.tableRowCounts();
       QuestionResult r = new EvalRunner(s, List.of(), ResultComparator.defaults()).score(Q, new Prediction(sql, 0, null));
       assertThat(r.exStrict()).isFalse();
-      assertThat(r.errorClass()).isIn("unsafe", "parse_error", "timeout", "runtime_error", "unknown_table");
+      assertThat(r.errorClass()).isIn(EvalError.UNSAFE, EvalError.PARSE_ERROR, EvalError.TIMEOUT, EvalError.RUNTIME_ERROR,
+          EvalError.UNKNOWN_TABLE);
       assertThat(s.tableRowCounts()).isEqualTo(before);
       assertThat(s.execute("SELECT COUNT(*) FROM students").rows()).isEqualTo(List.of(List.of(before.get("students"))));
     }

@@ -13,6 +13,9 @@ import dev.quarry.eval.bank.BankQuestion;
 import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.generate.Prediction;
 import dev.quarry.eval.generate.Predictor;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.QuestionResult;
+import dev.quarry.eval.results.ResultsJsonl;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -90,14 +93,14 @@ class OneBadAnswerTest {
         .run(new QueryBank("t", "0", qs), predictor, null);
     Map<String, QuestionResult> byId = new java.util.HashMap<>();
     rs.forEach(r -> byId.put(r.id(), r));
-    assertThat(byId.get("plus").errorClass()).isEqualTo("too_complex");
+    assertThat(byId.get("plus").errorClass()).isEqualTo(EvalError.TOO_COMPLEX);
     assertThat(byId.get("plus").message()).contains("operators");
-    assertThat(byId.get("and").errorClass()).isEqualTo("too_complex");
-    assertThat(byId.get("mega").errorClass()).isEqualTo("too_complex");
+    assertThat(byId.get("and").errorClass()).isEqualTo(EvalError.TOO_COMPLEX);
+    assertThat(byId.get("mega").errorClass()).isEqualTo(EvalError.TOO_COMPLEX);
     assertThat(byId.get("mega").message()).contains("characters");
     assertThat(byId.get("surrogate").predictedSql()).contains("\ufffd");
-    assertThat(byId.get("surrogate").errorClass()).isEqualTo("wrong_result");
-    assertThat(byId.get("throws").errorClass()).isEqualTo("no_prediction");
+    assertThat(byId.get("surrogate").errorClass()).isEqualTo(EvalError.WRONG_RESULT);
+    assertThat(byId.get("throws").errorClass()).isEqualTo(EvalError.NO_PREDICTION);
     assertThat(byId.get("throws").message()).contains("predictor failed on throws").contains("StackOverflowError");
     assertThat(byId.get("bigcell").validSql()).as(byId.get("bigcell").message()).isTrue();
     assertThat((String) byId.get("bigcell").predictedRows().get(0).get(0))
@@ -108,7 +111,7 @@ class OneBadAnswerTest {
     List<QuestionResult> withRaw = new ArrayList<>(rs);
     QuestionResult g = byId.get("good");
     withRaw.add(new QuestionResult("raw", "why \udc80?", "c", "easy", g.goldSql(), "SELECT '\ud800'", false, false,
-        false, false, false, "wrong_result", 0, 0, List.of("x"), List.of(List.of("y".repeat(5_000))), List.of(),
+        false, false, false, EvalError.WRONG_RESULT, 0, 0, List.of("x"), List.of(List.of("y".repeat(5_000))), List.of(),
         List.of(), "m\udc80"));
     Path file = tmp.resolve("results.jsonl");
     ResultsJsonl.write(file, withRaw);

@@ -3,6 +3,8 @@ package dev.quarry.eval.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.QuestionResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ class RegressionGateTest {
 
   private static QuestionResult r(String id, boolean ok) {
     return new QuestionResult(id, "q", "c", "easy", "SELECT 1", "SELECT 1", ok, ok, ok, false, true,
-        ok ? null : "wrong_result", 0, 0, List.of(), List.of(), List.of(), List.of(), null);
+        ok ? null : EvalError.WRONG_RESULT, 0, 0, List.of(), List.of(), List.of(), List.of(), null);
   }
 
   @Test

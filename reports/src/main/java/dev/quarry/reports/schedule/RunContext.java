@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.function.BooleanSupplier;
 
 /**
- * What a {@link NightlyJob} gets for one run.
+ * What a {@link ScheduledJob} gets for one run.
  *
  * @param fireTime the scheduled time this run stands for (in the schedule's time zone)
  * @param catchUp true when this run makes up for a fire time missed while the process was down

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a {@link NightlyJob} at each fire time of a {@link CronSchedule}, in a long-lived process.
+ * Runs a {@link ScheduledJob} at each fire time of a {@link CronSchedule}, in a long-lived process.
  *
  * <ul>
  *   <li><b>One process per workspace</b>: {@link #start()} takes {@link ScheduleLock}; a second scheduler
@@ -50,7 +50,7 @@ public final class Scheduler {
 
   private final Path workspace;
   private final CronSchedule schedule;
-  private final NightlyJob job;
+  private final ScheduledJob job;
   private final Clock clock;
   private final PrintStream console;
   private final ScheduledExecutorService executor;
@@ -68,7 +68,7 @@ public final class Scheduler {
    * @param clock time source (tests pass a fixed clock)
    * @param console where the scheduler's own messages go
    */
-  public Scheduler(Path workspace, CronSchedule schedule, NightlyJob job, Clock clock, PrintStream console) {
+  public Scheduler(Path workspace, CronSchedule schedule, ScheduledJob job, Clock clock, PrintStream console) {
     this.workspace = workspace;
     this.schedule = schedule;
     this.job = job;

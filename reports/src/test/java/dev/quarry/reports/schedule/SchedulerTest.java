@@ -27,7 +27,7 @@ class SchedulerTest {
   private final PrintStream console = new PrintStream(new ByteArrayOutputStream());
   private final CronSchedule nightly = CronSchedule.parse("0 2 * * *", ZoneOffset.UTC);
 
-  private Scheduler scheduler(Instant now, NightlyJob job) {
+  private Scheduler scheduler(Instant now, ScheduledJob job) {
     return new Scheduler(ws, nightly, job, Clock.fixed(now, ZoneOffset.UTC), console);
   }
 

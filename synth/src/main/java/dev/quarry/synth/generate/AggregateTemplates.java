@@ -213,7 +213,7 @@ final class AggregateTemplates {
           patterns.add("Which {n} {gpl} have the " + most + " {head} {tail}?");
         }
       }
-      List<Literal> lits = n == 1 ? GenContext.literals(fs) : GenContext.literals(fs, GenContext.numberLiteral(n));
+      List<LiteralPhrases> lits = n == 1 ? GenContext.literals(fs) : GenContext.literals(fs, GenContext.numberLiteral(n));
       return new Draft(family(), id(), sql, lits, GenContext.frames(patterns, r -> {
         NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
         String gp = GenContext.pick(ctx.lex.columnPhrases(g), r);
@@ -284,7 +284,7 @@ final class AggregateTemplates {
       if (integral) {
         patterns.add("Which {n} {idpl} had the " + (desc ? "most" : "fewest") + " {mp} {tail}?");
       }
-      List<Literal> lits = GenContext.literals(fs, GenContext.numberLiteral(n));
+      List<LiteralPhrases> lits = GenContext.literals(fs, GenContext.numberLiteral(n));
       return new Draft(family(), id(), sql, lits, GenContext.frames(patterns, r -> Map.of(
           "n", GenContext.pick(Lexicon.numberPhrases(n), r),
           "idpl", Lexicon.plural(GenContext.pick(ctx.lex.columnPhrases(id), r)),
@@ -423,7 +423,7 @@ final class AggregateTemplates {
       List<String> patterns = List.of("Which {gpl} have an average {mp} " + cmp + " {x} {tail}?",
           "List the {gpl} whose average {mp} is " + cmp + " {x} {tail}.",
           "Show each {gp} with a mean {mp} " + cmp + " {x} {tail}.");
-      return new Draft(family(), id(), sql, GenContext.literals(fs, new Literal(xs, List.of(xs))),
+      return new Draft(family(), id(), sql, GenContext.literals(fs, new LiteralPhrases(xs, List.of(xs))),
           GenContext.frames(patterns, r -> {
             String gp = GenContext.pick(ctx.lex.columnPhrases(g), r);
             return Map.of("gp", gp, "gpl", Lexicon.plural(gp), "x", xs,

@@ -14,7 +14,7 @@ import java.util.List;
  * @param literals the meaningful literal values of {@code sql} with the phrases that may express them
  */
 public record Candidate(
-    String id, QueryFamily family, String templateId, String sql, List<String> questions, List<Literal> literals)
+    String id, QueryFamily family, String templateId, String sql, List<String> questions, List<LiteralPhrases> literals)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -130,7 +130,7 @@ public final class CandidateGenerator implements Serializable {
     return new ArrayList<>(qs.values());
   }
 
-  private static List<Literal> dedupLiterals(List<Literal> in) {
+  private static List<LiteralPhrases> dedupLiterals(List<LiteralPhrases> in) {
     return List.copyOf(new java.util.LinkedHashSet<>(in));
   }
 

@@ -81,8 +81,8 @@ final class DateTemplates {
           LocalDate b = a.plusDays(7 + rng.nextLong(Math.max(1, Math.min(120, max.toEpochDay() - a.toEpochDay()))));
           String pred = c + " BETWEEN DATE '" + a + "' AND DATE '" + b + "'";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new Literal("DATE '" + a + "'", Lexicon.datePhrases(a)),
-                  new Literal("DATE '" + b + "'", Lexicon.datePhrases(b))),
+              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", Lexicon.datePhrases(a)),
+                  new LiteralPhrases("DATE '" + b + "'", Lexicon.datePhrases(b))),
               List.of("How many {head} {tail} occurred between {a} and {b}?",
                   "How many {head} were there {tail} from {a} to {b}?", "Count the {head} {tail} between {a} and {b}."),
               ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(Lexicon.datePhrases(a), r),
@@ -92,7 +92,7 @@ final class DateTemplates {
           String month = String.valueOf(GenContext.pick(ds.months(), rng).value());
           String pred = "strftime(" + c + ", '%Y-%m') = '" + month + "'";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new Literal("'" + month + "'", Lexicon.monthPhrases(month))),
+              GenContext.literals(fs, new LiteralPhrases("'" + month + "'", Lexicon.monthPhrases(month))),
               List.of("How many {head} {tail} happened in {m}?", "How many {head} were there {tail} in {m}?",
                   "Count the {head} {tail} in {m}."),
               ctx, nouns, fs, entity, r -> Map.of("m", GenContext.pick(Lexicon.monthPhrases(month), r)));
@@ -104,7 +104,7 @@ final class DateTemplates {
           String pred = c + (before ? " < " : " > ") + "DATE '" + a + "'";
           String w = before ? "before" : "after";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new Literal("DATE '" + a + "'", Lexicon.datePhrases(a))),
+              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", Lexicon.datePhrases(a))),
               List.of("How many {head} {tail} occurred " + w + " {a}?", "Count the {head} {tail} " + w + " {a}.",
                   "How many {head} were there {tail} " + w + " {a}?"),
               ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(Lexicon.datePhrases(a), r)));
@@ -114,7 +114,7 @@ final class DateTemplates {
           String day = dow.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
           String pred = "dayname(" + c + ") = '" + day + "'";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new Literal("'" + day + "'", List.of(day, day + "s"))),
+              GenContext.literals(fs, new LiteralPhrases("'" + day + "'", List.of(day, day + "s"))),
               List.of("How many {head} {tail} happened on a {d}?", "How many {head} were there {tail} on {d}s?",
                   "Count the {head} {tail} that occurred on {d}s."),
               ctx, nouns, fs, entity, r -> Map.of("d", day));
@@ -143,7 +143,7 @@ final class DateTemplates {
       };
     }
 
-    private Draft draft(String sql, List<Literal> lits, List<String> patterns, GenContext ctx, List<String> nouns,
+    private Draft draft(String sql, List<LiteralPhrases> lits, List<String> patterns, GenContext ctx, List<String> nouns,
         List<Filter> fs, boolean entity, java.util.function.Function<SplittableRandom, Map<String, String>> extra) {
       return new Draft(family(), id(), sql, lits, GenContext.frames(patterns, r -> {
         NounPhrase np = NounPhrase.of(nouns, fs, entity, r);

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * @param literals meaningful literals of the SQL
  * @param frames question frames; each call renders one question with random phrase choices
  */
-record Draft(QueryFamily family, String templateId, String sql, List<Literal> literals, List<Frame> frames) {
+record Draft(QueryFamily family, String templateId, String sql, List<LiteralPhrases> literals, List<Frame> frames) {
 
   /** A question frame. */
   @FunctionalInterface

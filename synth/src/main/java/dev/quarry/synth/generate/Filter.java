@@ -12,7 +12,7 @@ import java.util.List;
  * @param renderings ways to attach it to a noun phrase
  * @param value the compared value for equality conditions (String, Long or Boolean), null for thresholds
  */
-record Filter(String column, int order, String sql, Literal literal, List<Rendering> renderings, Object value) {
+record Filter(String column, int order, String sql, LiteralPhrases literal, List<Rendering> renderings, Object value) {
 
   /** Where a rendering goes relative to the head noun. */
   enum Kind {

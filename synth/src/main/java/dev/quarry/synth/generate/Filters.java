@@ -94,7 +94,7 @@ final class Filters implements Serializable {
       phrases.addAll(vps);
       phrases.addAll(lex.members(c, value));
     }
-    return new Filter(column, order, sql, new Literal(sqlValue(value), List.copyOf(phrases)), List.copyOf(r), value);
+    return new Filter(column, order, sql, new LiteralPhrases(sqlValue(value), List.copyOf(phrases)), List.copyOf(r), value);
   }
 
   /** Comparison operators of measure thresholds. */
@@ -130,6 +130,6 @@ final class Filters implements Serializable {
       forms.forEach(f -> r.add(new Filter.Rendering(Filter.Kind.POST, f)));
     }
     int order = 50 + t.columns().indexOf(m) + (qualified ? 100 * lex.domain().tables().indexOf(t) : 0);
-    return new Filter(column, order, column + " " + op.sql + " " + v, new Literal(v, List.of(v)), List.copyOf(r), null);
+    return new Filter(column, order, column + " " + op.sql + " " + v, new LiteralPhrases(v, List.of(v)), List.copyOf(r), null);
   }
 }

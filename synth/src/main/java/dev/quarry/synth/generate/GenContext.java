@@ -234,8 +234,8 @@ final class GenContext implements Serializable {
   }
 
   /** The literals of the filters followed by the extra ones. */
-  static List<Literal> literals(List<Filter> fs, Literal... extra) {
-    List<Literal> out = new ArrayList<>();
+  static List<LiteralPhrases> literals(List<Filter> fs, LiteralPhrases... extra) {
+    List<LiteralPhrases> out = new ArrayList<>();
     fs.forEach(f -> out.add(f.literal()));
     out.addAll(List.of(extra));
     return out;
@@ -317,13 +317,13 @@ final class GenContext implements Serializable {
     throw new IllegalStateException("Domain has no year column");
   }
 
-  /** Literal of a year value. */
-  Literal yearLiteral(String year) {
-    return new Literal(Filters.sqlValue(year), lex.yearLiteralPhrases(year));
+  /** LiteralPhrases of a year value. */
+  LiteralPhrases yearLiteral(String year) {
+    return new LiteralPhrases(Filters.sqlValue(year), lex.yearLiteralPhrases(year));
   }
 
-  /** Literal of an integer count such as a LIMIT or HAVING threshold. */
-  static Literal numberLiteral(Number n) {
-    return new Literal(Lexicon.formatNumber(n), Lexicon.numberPhrases(n));
+  /** LiteralPhrases of an integer count such as a LIMIT or HAVING threshold. */
+  static LiteralPhrases numberLiteral(Number n) {
+    return new LiteralPhrases(Lexicon.formatNumber(n), Lexicon.numberPhrases(n));
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks that a question expresses every literal of a candidate: for each {@link Literal}, at least one
+ * Checks that a question expresses every literal of a candidate: for each {@link LiteralPhrases}, at least one
  * of its phrases occurs in the question, case-insensitively and on word boundaries. A boundary is any
  * character other than a letter, digit or hyphen (so "EL" is not found in "non-EL" and "10" not in
  * "2010"); a '.' followed by a digit also continues a number ("3" is not found in "3.5").
@@ -19,9 +19,9 @@ public final class LiteralCheck implements Serializable {
   }
 
   /** Whether every literal is expressed in {@code question}. */
-  public boolean allExpressed(String question, List<Literal> literals) {
+  public boolean allExpressed(String question, List<LiteralPhrases> literals) {
     String q = question.toLowerCase(Locale.ROOT);
-    for (Literal l : literals) {
+    for (LiteralPhrases l : literals) {
       boolean found = false;
       for (String p : l.phrases()) {
         if (contains(q, p.toLowerCase(Locale.ROOT))) {

@@ -72,7 +72,7 @@ public final class LlmRephraser implements Serializable {
    * @return 0..max accepted rephrasings, distinct from the question and each other; never throws for
    *     network or format problems
    */
-  public List<String> rephrase(String question, List<Literal> literals, int max) {
+  public List<String> rephrase(String question, List<LiteralPhrases> literals, int max) {
     String content;
     try {
       content = call(prompt(question, literals, max));
@@ -97,7 +97,7 @@ public final class LlmRephraser implements Serializable {
     return new ArrayList<>(out.values());
   }
 
-  static String prompt(String question, List<Literal> literals, int max) {
+  static String prompt(String question, List<LiteralPhrases> literals, int max) {
     StringBuilder sb = new StringBuilder("Question: ").append(question).append('\n');
     if (!literals.isEmpty()) {
       sb.append("Values that must appear: ");

@@ -108,7 +108,7 @@ final class NestedTemplates {
       String sub = on + " IN (SELECT " + on + " FROM " + r.name() + GenContext.where(ff) + " GROUP BY " + on
           + " HAVING COUNT(*) >= " + k + ")";
       String sql = "SELECT COUNT(*) AS count FROM " + l.name() + GenContext.where(ef, sub);
-      List<Literal> lits = new java.util.ArrayList<>(
+      List<LiteralPhrases> lits = new java.util.ArrayList<>(
           JoinTemplates.concat(ef, ff).stream().map(Filter::literal).toList());
       lits.add(GenContext.numberLiteral(k));
       List<String> patterns = List.of("How many {ent} had at least {k} {fhead} {ftail}?",

@@ -39,7 +39,7 @@ public final class RuleBasedRephraser implements Serializable {
    * @param max the most variants returned
    * @return 0..max variants in a seeded random order
    */
-  public List<String> rephrase(String question, List<Literal> literals, int max) {
+  public List<String> rephrase(String question, List<LiteralPhrases> literals, int max) {
     List<String> variants = variants(question);
     SplittableRandom rng = Seeds.rng(seed, question);
     GenContext.shuffle(variants, rng);

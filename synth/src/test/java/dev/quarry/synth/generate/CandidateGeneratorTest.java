@@ -143,7 +143,7 @@ class CandidateGeneratorTest {
       for (String q : c.questions()) {
         assertThat(check.allExpressed(q, c)).as(q + " / " + c.sql()).isTrue();
       }
-      for (Literal l : c.literals()) {
+      for (LiteralPhrases l : c.literals()) {
         assertThat(c.sql()).contains(l.sql());
       }
     }

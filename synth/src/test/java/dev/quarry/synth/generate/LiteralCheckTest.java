@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class LiteralCheckTest {
   private final LiteralCheck check = new LiteralCheck();
 
-  private static final Literal SCHOOL = new Literal("'Lincoln Elementary'", List.of("Lincoln Elementary", "Lincoln"));
-  private static final Literal YEAR = new Literal("'2023-2024'", List.of("2023-2024", "2023-24", "last year"));
+  private static final LiteralPhrases SCHOOL = new LiteralPhrases("'Lincoln Elementary'", List.of("Lincoln Elementary", "Lincoln"));
+  private static final LiteralPhrases YEAR = new LiteralPhrases("'2023-2024'", List.of("2023-2024", "2023-24", "last year"));
 
   @Test
   void acceptsAQuestionExpressingEveryLiteralByAnyPhraseIgnoringCase() {
@@ -24,12 +24,12 @@ class LiteralCheckTest {
 
   @Test
   void matchesOnlyOnWordBoundaries() {
-    Literal el = new Literal("TRUE", List.of("EL"));
+    LiteralPhrases el = new LiteralPhrases("TRUE", List.of("EL"));
     assertThat(check.allExpressed("How many non-EL students?", List.of(el))).isFalse();
     assertThat(check.allExpressed("How many EL students?", List.of(el))).isTrue();
-    Literal ten = new Literal("10", List.of("10"));
+    LiteralPhrases ten = new LiteralPhrases("10", List.of("10"));
     assertThat(check.allExpressed("incidents in 2010", List.of(ten))).isFalse();
-    Literal three = new Literal("3", List.of("3"));
+    LiteralPhrases three = new LiteralPhrases("3", List.of("3"));
     assertThat(check.allExpressed("GPA above 3.5", List.of(three))).isFalse();
     assertThat(check.allExpressed("at least 3.", List.of(three))).isTrue();
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class LlmRephraserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<Literal> LITS = List.of(
-      new Literal("'Jefferson High'", List.of("Jefferson High", "Jefferson")),
-      new Literal("'2023-2024'", List.of("2023-2024", "2023-24", "last year")));
+  private static final List<LiteralPhrases> LITS = List.of(
+      new LiteralPhrases("'Jefferson High'", List.of("Jefferson High", "Jefferson")),
+      new LiteralPhrases("'2023-2024'", List.of("2023-2024", "2023-24", "last year")));
   private static final String QUESTION = "How many incidents were there at Jefferson in 2023-24?";
 
   private HttpServer server;

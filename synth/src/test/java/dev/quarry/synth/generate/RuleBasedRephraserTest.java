@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleBasedRephraserTest {
-  private static final List<Literal> LITS = List.of(
-      new Literal("'Jefferson High'", List.of("Jefferson High", "Jefferson")),
-      new Literal("'2023-2024'", List.of("2023-2024", "2023-24", "last year")));
+  private static final List<LiteralPhrases> LITS = List.of(
+      new LiteralPhrases("'Jefferson High'", List.of("Jefferson High", "Jefferson")),
+      new LiteralPhrases("'2023-2024'", List.of("2023-2024", "2023-24", "last year")));
 
   @Test
   void sameSeedAndQuestionGiveTheSameVariants() {

@@ -148,7 +148,7 @@ public final class HandoffTrainer {
     Files.copy(logFile, tmp.resolve(ModelFiles.EXTERNAL_LOG), StandardCopyOption.REPLACE_EXISTING);
     List<String> rel = files.stream().map(f -> output.relativize(f).toString().replace('\\', '/')).toList();
     Files.writeString(tmp.resolve(ModelFiles.CARD),
-        ModelCard.render(spec, argv, o, rel, bytes, CodeVersion.full()), StandardCharsets.UTF_8);
+        HandoffModelCard.render(spec, argv, o, rel, bytes, CodeVersion.full()), StandardCharsets.UTF_8);
     Manifests.JSON.writeValue(tmp.resolve(ModelFiles.CONFIG).toFile(), config(spec, s, argv, o, rel.size(), bytes));
 
     ObjectNode counts = Manifests.JSON.createObjectNode();

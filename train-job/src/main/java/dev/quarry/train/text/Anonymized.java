@@ -8,7 +8,7 @@ import java.util.List;
  * @param text the anonymized question text
  * @param literals the literals found, in order of first appearance
  */
-public record Anonymized(String text, List<Literal> literals) {
+public record Anonymized(String text, List<QuestionLiteral> literals) {
 
   /** Copies the list. */
   public Anonymized {

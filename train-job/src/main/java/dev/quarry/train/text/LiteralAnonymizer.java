@@ -84,7 +84,7 @@ public final class LiteralAnonymizer {
   /** Replaces the literals of {@code question} by placeholders. */
   public Anonymized anonymize(String question) {
     StringBuilder text = new StringBuilder(question);
-    Map<String, Literal> bySql = new LinkedHashMap<>();
+    Map<String, QuestionLiteral> bySql = new LinkedHashMap<>();
     Map<String, Integer> counters = new LinkedHashMap<>();
     List<int[]> taken = new ArrayList<>();
     List<Object[]> found = new ArrayList<>(); // start, end, type, sqlToken
@@ -112,7 +112,7 @@ public final class LiteralAnonymizer {
       String sql = (String) f[3];
       if (!bySql.containsKey(sql)) {
         int n = counters.merge((String) f[2], 1, Integer::sum);
-        bySql.put(sql, new Literal("<" + f[2] + "_" + n + ">", sql,
+        bySql.put(sql, new QuestionLiteral("<" + f[2] + "_" + n + ">", sql,
             question.substring((Integer) f[0], (Integer) f[1])));
       }
     }
@@ -124,7 +124,7 @@ public final class LiteralAnonymizer {
   }
 
   /** Replaces SQL tokens equal to a literal's SQL token by its placeholder. */
-  public static List<String> anonymizeSql(List<String> sqlTokens, List<Literal> literals) {
+  public static List<String> anonymizeSql(List<String> sqlTokens, List<QuestionLiteral> literals) {
     Map<String, String> map = new LinkedHashMap<>();
     literals.forEach(l -> map.put(l.sqlToken(), l.placeholder()));
     List<String> out = new ArrayList<>(sqlTokens.size());
@@ -136,7 +136,7 @@ public final class LiteralAnonymizer {
   }
 
   /** Replaces placeholders by their SQL tokens; unknown placeholders are left as they are. */
-  public static List<String> restore(List<String> sqlTokens, List<Literal> literals) {
+  public static List<String> restore(List<String> sqlTokens, List<QuestionLiteral> literals) {
     Map<String, String> map = new LinkedHashMap<>();
     literals.forEach(l -> map.put(l.placeholder(), l.sqlToken()));
     List<String> out = new ArrayList<>(sqlTokens.size());

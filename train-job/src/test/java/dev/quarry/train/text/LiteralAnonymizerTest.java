@@ -39,7 +39,7 @@ class LiteralAnonymizerTest {
   @Test
   void sameValueSharesOnePlaceholderAndUnknownPlaceholdersStay() {
     Anonymized a = A.anonymize("Kennedy and Kennedy Prep in 2023-24 and 2024-2025");
-    assertThat(a.literals()).extracting(Literal::placeholder).containsExactly("<schools_1>", "<year_1>", "<year_2>");
+    assertThat(a.literals()).extracting(QuestionLiteral::placeholder).containsExactly("<schools_1>", "<year_1>", "<year_2>");
     assertThat(LiteralAnonymizer.restore(List.of("<year_2>", "<num_9>"), a.literals()))
         .containsExactly("'2024-2025'", "<num_9>");
   }

@@ -1,4 +1,4 @@
-package dev.quarry.eval.run;
+package dev.quarry.eval.results;
 
 import java.util.List;
 

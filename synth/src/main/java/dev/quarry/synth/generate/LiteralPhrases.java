@@ -14,11 +14,11 @@ import java.util.List;
  * @param phrases non-empty list of strings of which at least one must appear in every question
  *     (case-insensitive, on word boundaries; see {@link LiteralCheck})
  */
-public record Literal(String sql, List<String> phrases) implements Serializable {
+public record LiteralPhrases(String sql, List<String> phrases) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Copies the phrase list; throws {@link IllegalArgumentException} if it is empty. */
-  public Literal {
+  public LiteralPhrases {
     phrases = List.copyOf(phrases);
     if (phrases.isEmpty()) {
       throw new IllegalArgumentException("Literal " + sql + " needs at least one phrase");

@@ -1,24 +1,29 @@
-package dev.quarry.eval.run;
+package dev.quarry.eval.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.text.SafeText;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code results.jsonl}: one object per question in bank order (field list in eval-formats).
+ * Writes and reads {@code results.jsonl}: one object per question in bank order (field list in eval-formats),
+ * the JSON form of {@link QuestionResult}.
  *
  * <p>The file is always valid UTF-8 and bounded: every string is made well-formed ({@link SafeText#wellFormed},
  * lone surrogates become U+FFFD), SQL texts and messages longer than {@value #MAX_TEXT_CHARS} characters and
  * result cells longer than {@value #MAX_CELL_CHARS} are truncated with a marker giving the full length and
- * SHA-256 ({@link SafeText#bounded}); at most {@link EvalRunner#SAMPLE_ROWS} rows per result are written.
+ * SHA-256 ({@link SafeText#bounded}); the rows written are those the result holds (the eval-job keeps the first
+ * 20).
  */
 public final class ResultsJsonl {
 
@@ -74,7 +79,7 @@ public final class ResultsJsonl {
     o.put("test_suite", r.testSuite());
     o.put("exact_set", r.exactSet());
     o.put("valid_sql", r.validSql());
-    o.put("error_class", r.errorClass());
+    o.put("error_class", r.errorClass() == null ? null : r.errorClass().id());
     o.put("latency_ms", round(r.latencyMs()));
     o.put("generation_ms", round(r.generationMs()));
     o.put("execution_ms", round(r.executionMs()));
@@ -109,7 +114,92 @@ public final class ResultsJsonl {
     return a;
   }
 
-  static double round(double ms) {
+  /**
+   * Reads the file back.
+   *
+   * @return the results in file order
+   * @throws IllegalStateException naming the file and line when it is missing or a line is not a result
+   */
+  public static List<QuestionResult> read(Path file) {
+    List<QuestionResult> results = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          results.add(fromJson(JSON.readTree(line)));
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalStateException(file + " line " + lineNo + " is not a valid result: " + e.getMessage(), e);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * The result of one line (the inverse of {@link #toJson}); absent texts read as "", absent flags as false.
+   *
+   * @throws IllegalArgumentException when the line has no {@code id}
+   */
+  static QuestionResult fromJson(JsonNode n) {
+    if (!n.hasNonNull("id")) {
+      throw new IllegalArgumentException("missing field 'id'");
+    }
+    return new QuestionResult(n.get("id").asText(), text(n, "question"), text(n, "category"),
+        text(n, "difficulty"), text(n, "gold_sql"), text(n, "predicted_sql"), n.path("ex_strict").asBoolean(false),
+        n.path("ex_lenient").asBoolean(false), n.path("test_suite").asBoolean(false),
+        n.path("exact_set").asBoolean(false), n.path("valid_sql").asBoolean(false),
+        n.hasNonNull("error_class") ? EvalError.ofId(n.get("error_class").asText()) : null,
+        n.path("generation_ms").asDouble(Double.NaN), n.path("execution_ms").asDouble(Double.NaN),
+        strings(n.path("gold_columns")), rows(n.path("gold_rows")), strings(n.path("predicted_columns")),
+        rows(n.path("predicted_rows")), n.hasNonNull("message") ? n.get("message").asText() : null);
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.hasNonNull(field) ? n.get(field).asText() : "";
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    List<String> out = new ArrayList<>();
+    arr.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static List<List<Object>> rows(JsonNode arr) {
+    List<List<Object>> out = new ArrayList<>();
+    for (JsonNode row : arr) {
+      List<Object> cells = new ArrayList<>();
+      row.forEach(v -> cells.add(cell(v)));
+      out.add(cells);
+    }
+    return out;
+  }
+
+  /** A cell as {@link #rows(List)} wrote it: null, Boolean, Long, Double or String. */
+  private static Object cell(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return v.longValue();
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    return v.isValueNode() ? v.asText() : v.toString();
+  }
+
+  /** Rounds milliseconds to 3 decimals, as written in the run files. */
+  public static double round(double ms) {
     return Math.round(ms * 1000.0) / 1000.0;
   }
 }

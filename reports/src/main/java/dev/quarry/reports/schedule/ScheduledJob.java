@@ -6,7 +6,7 @@ package dev.quarry.reports.schedule;
  * {@link RunContext#abandonRequested()} between steps and stop early when it is true.
  */
 @FunctionalInterface
-public interface NightlyJob {
+public interface ScheduledJob {
 
   /**
    * Runs once.

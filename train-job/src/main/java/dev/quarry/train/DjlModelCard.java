@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes {@code MODEL_CARD.md}: the training report (data, hyperparameters, hardware, time, metrics). */
-public final class ModelCard {
+public final class DjlModelCard {
 
-  private ModelCard() {}
+  private DjlModelCard() {}
 
   /** Writes the card to {@code file}. */
   public static void write(Path file, TrainSettings s, ModelConfig c, long params, String datasetManifestSha,

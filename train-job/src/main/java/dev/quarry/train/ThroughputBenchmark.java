@@ -24,7 +24,7 @@ import java.util.Random;
  * seconds per step, model FLOPs per second ({@link ModelFlops}) and the projected seconds per epoch.
  * Optionally one busy thread competes for the CPU during the measurement (the shared-machine case).
  */
-public final class TrainBenchmark {
+public final class ThroughputBenchmark {
 
   /**
    * One measurement of one loop.
@@ -48,14 +48,14 @@ public final class TrainBenchmark {
    * @param reference the plain-DJL reference loop
    * @param busyThreads competing busy threads that ran during both measurements
    */
-  public record Comparison(Figures quarry, Figures reference, int busyThreads) {
+  public record SideBySide(Figures quarry, Figures reference, int busyThreads) {
     /** Quarry's model FLOPs per second over the reference's (≥ 1 means Quarry is faster per unit of work). */
     public double ratio() {
       return quarry.flopsPerSecond() / reference.flopsPerSecond();
     }
   }
 
-  private TrainBenchmark() {}
+  private ThroughputBenchmark() {}
 
   /**
    * Runs {@code warmup} then {@code steps} timed steps of {@code config} with batch {@code batchSize}, first
@@ -64,7 +64,7 @@ public final class TrainBenchmark {
    * @param busyThreads number of threads spinning on the CPU during both measurements (0 = none)
    * @throws IllegalArgumentException for a bad configuration
    */
-  public static Comparison compare(Path dataset, String domain, ModelConfig config, int batchSize, int warmup,
+  public static SideBySide compare(Path dataset, String domain, ModelConfig config, int batchSize, int warmup,
       int steps, long seed, int busyThreads) {
     config.validate();
     DjlEnvironment.configure(dataset.toAbsolutePath().getParent().getParent());
@@ -108,7 +108,7 @@ public final class TrainBenchmark {
           flops / quarry[0], quarry[0] / steps * epochSteps);
       Figures fr = new Figures("reference", cfg, ref.parameters(), batchSize, ref.seconds() / steps,
           tokens / ref.seconds(), flops / ref.seconds(), ref.seconds() / steps * epochSteps);
-      return new Comparison(fq, fr, busyThreads);
+      return new SideBySide(fq, fr, busyThreads);
     }
   }
 

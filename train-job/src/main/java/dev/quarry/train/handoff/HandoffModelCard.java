@@ -8,9 +8,9 @@ import java.util.Map;
  * model card outline (Mitchell et al., "Model Cards for Model Reporting", FAT* 2019): model details, training
  * data, training procedure, intended use and limitations, and how it was produced.
  */
-public final class ModelCard {
+public final class HandoffModelCard {
 
-  private ModelCard() {}
+  private HandoffModelCard() {}
 
   /**
    * The Markdown text.

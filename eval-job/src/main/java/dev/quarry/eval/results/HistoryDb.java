@@ -1,4 +1,4 @@
-package dev.quarry.eval.run;
+package dev.quarry.eval.results;
 
 import dev.quarry.core.duckdb.LocalDuckDb;
 import java.nio.file.Files;
@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import java.util.Properties;
 /**
  * The eval history: a DuckDB file {@code <workspace>/evals/history.duckdb} that every run appends to, so
  * trends can be queried with SQL. This class owns the DDL (tables {@value #RUNS}, {@value #BREAKDOWN},
- * {@value #RESULTS}; columns as in the eval output contract); readers use the same names.
+ * {@value #RESULTS}; columns as in the eval output contract), the writer ({@link #append}) and the readers
+ * ({@link #find} for {@code --baseline}, {@link #read} for the report); nothing else states the schema.
  *
  * <p>Writes happen in one transaction on a connection opened for the append and closed after it. DuckDB
  * lets one process hold the file for writing; a second concurrent writer fails with
@@ -38,7 +41,7 @@ public final class HistoryDb {
   public static final String RESULTS = "results";
 
   /** The DDL, idempotent. */
-  public static final List<String> DDL = List.of(
+  private static final List<String> DDL = List.of(
       "CREATE TABLE IF NOT EXISTS runs(run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,"
           + " model_spec VARCHAR, model_id VARCHAR, bank_sha256 VARCHAR, n INTEGER, ex_strict DOUBLE,"
           + " ex_lenient DOUBLE, test_suite DOUBLE, exact_set DOUBLE, valid_sql DOUBLE, run_dir VARCHAR)",
@@ -57,7 +60,7 @@ public final class HistoryDb {
 
   /** The history file of a workspace: {@code <workspace>/evals/history.duckdb}. */
   public static HistoryDb inWorkspace(Path workspaceRoot) {
-    return new HistoryDb(workspaceRoot.resolve("evals").resolve(FILE_NAME));
+    return new HistoryDb(RunFiles.evalsDir(workspaceRoot).resolve(FILE_NAME));
   }
 
   /** The file. */
@@ -66,19 +69,39 @@ public final class HistoryDb {
   }
 
   /**
-   * One row of {@code runs}.
+   * One row of {@code runs}. Read back, a NULL metric is NaN.
    *
-   * @param runId run id
-   * @param startedAt start
-   * @param finishedAt end
-   * @param modelSpec the --model value
+   * @param runId {@code <UTC yyyyMMdd'T'HHmmss'Z'>-<model-id>}; sorts chronologically
+   * @param startedAt start, UTC
+   * @param finishedAt end, UTC
+   * @param modelSpec the --model value, e.g. {@code djl:/path}, {@code gold}
    * @param modelId model id
-   * @param bankSha256 bank hash
-   * @param metrics overall metrics
-   * @param runDir run directory
+   * @param bankSha256 SHA-256 of the query bank: runs are comparable only on the same bank
+   * @param metrics overall metrics (fractions in 0..1)
+   * @param runDir the run directory as recorded (absolute, or relative to the workspace or to {@code evals/})
    */
   public record RunRow(String runId, Instant startedAt, Instant finishedAt, String modelSpec, String modelId,
       String bankSha256, Metrics metrics, String runDir) {}
+
+  /** {@code run_breakdown.scope} of per-category rows. */
+  public static final String CATEGORY = "category";
+  /** {@code run_breakdown.scope} of per-difficulty rows. */
+  public static final String DIFFICULTY = "difficulty";
+
+  /**
+   * One row of {@code run_breakdown}: the metrics of one category or difficulty in one run (fractions in 0..1,
+   * NaN when NULL).
+   *
+   * @param runId run id
+   * @param scope {@link #CATEGORY} or {@link #DIFFICULTY}
+   * @param key the category or difficulty name
+   * @param n questions in this group
+   * @param exStrict execution accuracy (strict)
+   * @param exLenient execution accuracy (lenient)
+   * @param testSuite test-suite accuracy
+   */
+  public record BreakdownRow(String runId, String scope, String key, int n, double exStrict, double exLenient,
+      double testSuite) {}
 
   /**
    * Appends one run, its breakdowns and its per-question results in one transaction.
@@ -117,8 +140,8 @@ public final class HistoryDb {
           ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_breakdown VALUES (?,?,?,?,?,?,?)")) {
-          addBreakdown(ps, run.runId(), "category", byCategory);
-          addBreakdown(ps, run.runId(), "difficulty", byDifficulty);
+          addBreakdown(ps, run.runId(), CATEGORY, byCategory);
+          addBreakdown(ps, run.runId(), DIFFICULTY, byDifficulty);
           ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?)")) {
@@ -131,7 +154,7 @@ public final class HistoryDb {
             ps.setBoolean(6, r.exLenient());
             ps.setBoolean(7, r.testSuite());
             ps.setBoolean(8, r.exactSet());
-            ps.setString(9, r.errorClass());
+            ps.setString(9, r.errorClass() == null ? null : r.errorClass().id());
             ps.setDouble(10, r.latencyMs());
             ps.addBatch();
           }
@@ -212,6 +235,67 @@ public final class HistoryDb {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the eval history " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads every run and its breakdown rows, read-only (TIMESTAMP columns as UTC).
+   *
+   * @return the history, runs oldest first (by {@code started_at}, then {@code run_id})
+   * @throws IllegalArgumentException if the file does not exist, naming it and the command that makes it
+   * @throws IllegalStateException if it cannot be read as a history database (wrong tables, corrupt file)
+   */
+  public EvalHistory read() {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No evaluation history at " + file
+          + ": run 'quarry eval' first (each run appends to this DuckDB file)");
+    }
+    try (Connection c = open(true); Statement st = c.createStatement()) {
+      List<RunRow> runs = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery(
+          "SELECT run_id, started_at, finished_at, model_spec, model_id, bank_sha256, n, ex_strict, ex_lenient,"
+              + " test_suite, exact_set, valid_sql, run_dir FROM runs ORDER BY started_at, run_id")) {
+        while (rs.next()) {
+          runs.add(new RunRow(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getString(4), rs.getString(5),
+              rs.getString(6), new Metrics(rs.getInt(7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11),
+              dbl(rs, 12)), rs.getString(13)));
+        }
+      }
+      Map<String, List<BreakdownRow>> breakdowns = new LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery(
+          "SELECT run_id, scope, key, n, ex_strict, ex_lenient, test_suite FROM run_breakdown"
+              + " ORDER BY run_id, scope, key")) {
+        while (rs.next()) {
+          BreakdownRow b = new BreakdownRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+              dbl(rs, 5), dbl(rs, 6), dbl(rs, 7));
+          breakdowns.computeIfAbsent(b.runId(), k -> new ArrayList<>()).add(b);
+        }
+      }
+      return new EvalHistory(runs, breakdowns);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read evaluation history " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int col) throws SQLException {
+    Object o = rs.getObject(col);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    if (o instanceof java.time.LocalDateTime ldt) {
+      return ldt.toInstant(ZoneOffset.UTC);
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return Instant.parse(o.toString());
+  }
+
+  private static double dbl(ResultSet rs, int col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? Double.NaN : v;
   }
 
   /** Opens the file (creating the tables when writable), with extension loading off. */

@@ -1,4 +1,4 @@
-package dev.quarry.eval.run;
+package dev.quarry.eval.results;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * @param testSuite strict match on the main database and on every test-suite database
  * @param exactSet normalized SQL equals a gold alternative's
  * @param validSql the prediction ran without error
- * @param errorClass null when {@code exStrict}; else one of {@link EvalErrors}
+ * @param errorClass null when {@code exStrict}; else why not
  * @param generationMs generation time, ms
  * @param executionMs execution time of the prediction on the main database, ms
  * @param goldColumns gold column names
@@ -28,11 +28,16 @@ import java.util.List;
  */
 public record QuestionResult(String id, String question, String category, String difficulty, String goldSql,
     String predictedSql, boolean exStrict, boolean exLenient, boolean testSuite, boolean exactSet, boolean validSql,
-    String errorClass, double generationMs, double executionMs, List<String> goldColumns,
+    EvalError errorClass, double generationMs, double executionMs, List<String> goldColumns,
     List<List<Object>> goldRows, List<String> predictedColumns, List<List<Object>> predictedRows, String message) {
 
   /** Generation + execution, ms. */
   public double latencyMs() {
     return generationMs + executionMs;
+  }
+
+  /** A question fails when its strict execution match or its test-suite check fails. */
+  public boolean failing() {
+    return !exStrict || !testSuite;
   }
 }

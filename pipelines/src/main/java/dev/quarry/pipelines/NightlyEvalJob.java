@@ -2,7 +2,7 @@ package dev.quarry.pipelines;
 
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.reports.ReportPublisher;
-import dev.quarry.reports.schedule.NightlyJob;
+import dev.quarry.reports.schedule.ScheduledJob;
 import java.nio.file.Path;
 
 /**
@@ -10,12 +10,12 @@ import java.nio.file.Path;
  * bank (gated against the previous run), then the report; with {@code --regenerate}, seed → synth → train
  * first (forced). Checks the abandon flag between stages.
  */
-final class NightlyJobs {
+final class NightlyEvalJob {
 
-  private NightlyJobs() {}
+  private NightlyEvalJob() {}
 
   /** The nightly job for {@code workspace}. */
-  static NightlyJob create(Path workspace, boolean regenerate) {
+  static ScheduledJob create(Path workspace, boolean regenerate) {
     return ctx -> {
       DataOptions o = DataOptions.defaults(workspace);
       RunnerOptions runner = RunnerOptions.defaults();

@@ -6,4 +6,4 @@ package dev.quarry.train;
  * @param question natural-language question
  * @param sql gold SQL
  */
-public record Pair(String question, String sql) {}
+public record TrainingPair(String question, String sql) {}

@@ -17,7 +17,7 @@ import java.io.Serializable;
  * @param rowCount rows in that result
  * @param split train, validation or test; null before splitting
  */
-public record Pair(
+public record SynthPair(
     String id,
     String question,
     String normalizedQuestion,
@@ -32,8 +32,8 @@ public record Pair(
     implements Serializable {
 
   /** Returns this pair assigned to {@code newSplit}. */
-  public Pair withSplit(String newSplit) {
-    return new Pair(id, question, normalizedQuestion, sql, normalizedSql, family, hardness, templateId,
+  public SynthPair withSplit(String newSplit) {
+    return new SynthPair(id, question, normalizedQuestion, sql, normalizedSql, family, hardness, templateId,
         fingerprint, rowCount, newSplit);
   }
 }
