@@ -5,11 +5,11 @@ import dev.quarry.core.model.Generation;
 import dev.quarry.core.model.SqlCandidate;
 import dev.quarry.core.model.SqlGenerator;
 import dev.quarry.train.DatasetReader;
-import dev.quarry.train.Pair;
+import dev.quarry.train.TrainingPair;
 import dev.quarry.train.encoder.SentenceEncoder;
 import dev.quarry.train.encoder.VectorCache;
 import dev.quarry.train.text.Anonymized;
-import dev.quarry.train.text.Literal;
+import dev.quarry.train.text.QuestionLiteral;
 import dev.quarry.train.text.LiteralAnonymizer;
 import dev.quarry.train.text.SqlTokens;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ public final class NearestQuestionGenerator implements SqlGenerator {
       IntConsumer progress) {
     LiteralAnonymizer anonymizer = new LiteralAnonymizer(domain);
     Map<String, Map<String, Integer>> byText = new LinkedHashMap<>();
-    for (Pair p : DatasetReader.open(datasetDir).read("train")) {
+    for (TrainingPair p : DatasetReader.open(datasetDir).read("train")) {
       Anonymized a = anonymizer.anonymize(p.question());
       String template = SqlTokens.join(LiteralAnonymizer.anonymizeSql(SqlTokens.tokenize(p.sql()), a.literals()));
       byText.computeIfAbsent(embeddingText(a.text()), k -> new LinkedHashMap<>()).merge(template, 1, Integer::sum);
@@ -121,7 +121,7 @@ public final class NearestQuestionGenerator implements SqlGenerator {
     Anonymized a = anonymizer.anonymize(question);
     float[] q = encoder.embed(embeddingText(a.text()));
     Set<String> have = new HashSet<>();
-    for (Literal l : a.literals()) {
+    for (QuestionLiteral l : a.literals()) {
       have.add(l.placeholder());
     }
     int[] top = topK(q, NEIGHBOURS);
