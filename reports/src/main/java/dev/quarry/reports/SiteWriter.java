@@ -134,6 +134,7 @@ public final class SiteWriter {
     ctx.put("chart", chart == null ? null : new ChartFile("../" + chart.path(), chart.title()));
     ctx.put("hasResults", data != null);
     List<Views.LabelValue> errors = new ArrayList<>();
+    List<Views.LabelValue> failureClasses = new ArrayList<>();
     List<Views.LabelValue> latency = new ArrayList<>();
     Map<String, Object> baseline = null;
     List<Views.Failure> failures = new ArrayList<>();
@@ -148,6 +149,14 @@ public final class SiteWriter {
       }
       counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> errors.add(new Views.LabelValue(e.getKey(), Long.toString(e.getValue()))));
+      Map<String, Long> byFailure = new TreeMap<>();
+      data.results().forEach(q -> {
+        if (q.failureClass() != null) {
+          byFailure.merge(q.failureClass().key(), 1L, Long::sum);
+        }
+      });
+      byFailure.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> failureClasses.add(new Views.LabelValue(e.getKey(), Long.toString(e.getValue()))));
       for (String part : List.of("generation", "execution")) {
         JsonNode l = s.path("latency_ms").path(part);
         if (l.isObject()) {
@@ -169,6 +178,7 @@ public final class SiteWriter {
       ctx.put("passing", 0);
     }
     ctx.put("errors", errors);
+    ctx.put("failureClasses", failureClasses);
     ctx.put("latency", latency);
     ctx.put("baseline", baseline);
     ctx.put("failures", failures);

@@ -69,7 +69,8 @@ class ReportPublisherTest {
         .doesNotContain("<script>").contains("&lt;script&gt;")
         .contains("WHERE grade = &#39;q3&#39;").contains("WHERE grade &lt;&gt; &#39;q3&#39;")
         .contains("(no prediction)").contains("<td>9999</td>").contains("<td>NULL</td>")
-        .contains("id=\"by-category\"").contains("id=\"by-difficulty\"").contains("parse_error");
+        .contains("id=\"by-category\"").contains("id=\"by-difficulty\"").contains("parse_error")
+        .contains("id=\"failure-classes\"").contains("<tr><td>invalid_sql</td><td class=\"num\">2</td></tr>");
     // The first run also fails q5 on test-suite while EX matched.
     String first = Files.readString(site.resolve("runs/" + ids.get(0) + ".html"));
     assertThat(first).contains("id=\"q-q5\"").contains("EX ok, test-suite failed");

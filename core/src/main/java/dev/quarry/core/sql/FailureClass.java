@@ -22,7 +22,7 @@ public enum FailureClass {
   MISSING_FILTER,
   /** The prediction filters on a column the gold SQL does not filter on. */
   EXTRA_FILTER,
-  /** Same filtered columns, other literal values (a wrong school, year, threshold…). */
+  /** Same filtered columns, other literal values or comparisons (a wrong school, year, threshold, direction). */
   WRONG_FILTER_VALUE,
   /** The GROUP BY columns differ. */
   WRONG_GROUPING,

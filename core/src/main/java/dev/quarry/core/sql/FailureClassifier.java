@@ -14,6 +14,13 @@ import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Join;
@@ -28,7 +35,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * ({@link FailureClass}, checked in declaration order), so a report can count what to fix next. Both queries
  * are compared on their outermost SELECT (the left-most one of a set operation); subqueries count only
  * through the tables they read. Names are compared case-insensitively and without table qualifiers;
- * {@code TRUE}/{@code FALSE} count as literals, not columns.
+ * {@code TRUE}/{@code FALSE} count as literals, not columns; a filter's comparison operators count with its
+ * literals, so {@code > 5} for {@code < 5} is a wrong filter value.
  *
  * <p>Queries are measured with {@link SqlShape} before parsing, so a pathological prediction is
  * {@link FailureClass#INVALID_SQL} instead of a deep recursive walk. Thread-safe (stateless).
@@ -209,6 +217,43 @@ public final class FailureClassifier {
     public <S> Void visit(StringValue v, S context) {
       literals.add("'" + v.getValue() + "'");
       return null;
+    }
+
+    private <S> Void comparison(ComparisonOperator e, S context) {
+      literals.add("op " + e.getStringExpression());
+      e.getLeftExpression().accept(this, context);
+      e.getRightExpression().accept(this, context);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(EqualsTo e, S context) {
+      return comparison(e, context);
+    }
+
+    @Override
+    public <S> Void visit(NotEqualsTo e, S context) {
+      return comparison(e, context);
+    }
+
+    @Override
+    public <S> Void visit(GreaterThan e, S context) {
+      return comparison(e, context);
+    }
+
+    @Override
+    public <S> Void visit(GreaterThanEquals e, S context) {
+      return comparison(e, context);
+    }
+
+    @Override
+    public <S> Void visit(MinorThan e, S context) {
+      return comparison(e, context);
+    }
+
+    @Override
+    public <S> Void visit(MinorThanEquals e, S context) {
+      return comparison(e, context);
     }
 
     @Override

@@ -32,6 +32,8 @@ class FailureClassifierTest {
           + "AND severity = 'Major' GROUP BY school_name ORDER BY COUNT(*) DESC LIMIT 5",
       "WRONG_ORDER_LIMIT|SELECT school_name, COUNT(*) FROM discipline WHERE school_year = '2023-2024' "
           + "AND severity = 'Major' GROUP BY school_name ORDER BY COUNT(*) ASC LIMIT 3",
+      "WRONG_FILTER_VALUE|SELECT school_name, COUNT(*) FROM discipline WHERE school_year <> '2023-2024' "
+          + "AND severity = 'Major' GROUP BY school_name ORDER BY COUNT(*) DESC LIMIT 3",
       "OTHER|SELECT DISTINCT school_name, COUNT(*) FROM discipline WHERE school_year = '2023-2024' "
           + "AND severity = 'Major' GROUP BY school_name ORDER BY COUNT(*) DESC LIMIT 3",
       "INVALID_SQL|SELEC school_name FROM discipline",

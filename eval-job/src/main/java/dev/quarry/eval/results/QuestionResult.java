@@ -1,5 +1,7 @@
 package dev.quarry.eval.results;
 
+import dev.quarry.core.sql.FailureClass;
+import dev.quarry.core.sql.FailureClassifier;
 import java.util.List;
 
 /**
@@ -34,6 +36,14 @@ public record QuestionResult(String id, String question, String category, String
   /** Generation + execution, ms. */
   public double latencyMs() {
     return generationMs + executionMs;
+  }
+
+  /**
+   * Why a wrong answer is wrong ({@link FailureClassifier}: the first clause that differs from the gold SQL,
+   * or invalid SQL when the prediction did not run); null when the strict execution match holds.
+   */
+  public FailureClass failureClass() {
+    return exStrict ? null : FailureClassifier.classify(goldSql, predictedSql, validSql);
   }
 
   /** A question fails when its strict execution match or its test-suite check fails. */

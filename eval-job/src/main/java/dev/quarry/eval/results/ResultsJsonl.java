@@ -80,6 +80,7 @@ public final class ResultsJsonl {
     o.put("exact_set", r.exactSet());
     o.put("valid_sql", r.validSql());
     o.put("error_class", r.errorClass() == null ? null : r.errorClass().id());
+    o.put("failure_class", r.failureClass() == null ? null : r.failureClass().key());
     o.put("latency_ms", round(r.latencyMs()));
     o.put("generation_ms", round(r.generationMs()));
     o.put("execution_ms", round(r.executionMs()));

@@ -156,6 +156,8 @@ public final class EvalJob {
     byDiff.forEach((k, v) -> bd.set(k, SummaryJson.metrics(v)));
     ObjectNode ec = s.putObject("error_classes");
     SummaryJson.errorClasses(results).forEach(ec::put);
+    ObjectNode fc = s.putObject("failure_classes");
+    SummaryJson.failureClasses(results).forEach(fc::put);
     s.set("latency_ms", SummaryJson.latency(results));
     s.set("baseline", SummaryJson.baseline(baseline));
     return s;

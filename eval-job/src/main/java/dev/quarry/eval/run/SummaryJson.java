@@ -1,5 +1,6 @@
 package dev.quarry.eval.run;
 
+import dev.quarry.core.sql.FailureClass;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.eval.results.EvalError;
@@ -57,6 +58,24 @@ public final class SummaryJson {
     for (QuestionResult r : rs) {
       if (r.errorClass() != null) {
         out.merge(r.errorClass().id(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Count per failure class of the wrong answers ({@link QuestionResult#failureClass()}; every class listed,
+   * zeros included), so the next improvement can be chosen from data.
+   */
+  public static Map<String, Integer> failureClasses(List<QuestionResult> rs) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (FailureClass f : FailureClass.values()) {
+      out.put(f.key(), 0);
+    }
+    for (QuestionResult r : rs) {
+      FailureClass f = r.failureClass();
+      if (f != null) {
+        out.merge(f.key(), 1, Integer::sum);
       }
     }
     return out;
