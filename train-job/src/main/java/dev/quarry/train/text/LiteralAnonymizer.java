@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code <date_n>}: ISO dates {@code 2024-01-15} → {@code '2024-01-15'}
- *   <li>{@code <year_n>}: school years {@code 2023-24} or {@code 2023-2024} → {@code '2023-2024'}
+ *   <li>{@code <year_n>}: school years {@code 2023-24}, {@code 2023-2024}, {@code 2023/24}, {@code SY2023-24} →
+ *       {@code '2023-2024'}; the short forms {@code 23-24}, {@code SY 23-24}, {@code '23-'24} only when the domain
+ *       declares that school year (so a range such as "grades 3-5" or "21-23" stays numbers)
  *   <li>{@code <month_n>}: {@code Jan 2022}, {@code January 2022} → {@code '2022-01'}
  *   <li>{@code <num_n>}: numbers, also with ordinal suffix ({@code 6th} → {@code 6})
  *   <li>{@code <vocabulary_n>}: any phrase or member phrase of a string-valued domain vocabulary (longest
@@ -35,7 +37,10 @@ import java.util.regex.Pattern;
 public final class LiteralAnonymizer {
 
   private static final Pattern DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-  private static final Pattern YEAR = Pattern.compile("\\b(\\d{4})-(\\d{4}|\\d{2})\\b");
+  private static final Pattern YEAR = Pattern.compile("(?:\\bSY ?|\\b)(\\d{4})[-/](\\d{4}|\\d{2})\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SHORT_YEAR = Pattern.compile("(?:\\bSY ?|\\b)'?(\\d{2})[-/]'?(\\d{2})\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december"};
   private static final Pattern MONTH = Pattern.compile(
@@ -51,9 +56,13 @@ public final class LiteralAnonymizer {
   private record Phrase(Pattern pattern, String type, String sqlToken) {}
 
   private final List<Phrase> phrases = new ArrayList<>();
+  private final java.util.Set<String> schoolYears = new java.util.HashSet<>();
 
   /** Builds the phrase table from the string-valued vocabularies of {@code domain}. */
   public LiteralAnonymizer(Domain domain) {
+    if (domain.years() != null && domain.years().values() != null) {
+      schoolYears.addAll(domain.years().values());
+    }
     List<String[]> all = new ArrayList<>();
     for (Map.Entry<String, List<Domain.VocabEntry>> v : domain.vocabularies().entrySet()) {
       for (Domain.VocabEntry e : v.getValue()) {
@@ -99,6 +108,12 @@ public final class LiteralAnonymizer {
       String b = m.group(2);
       int end = b.length() == 2 ? (a / 100) * 100 + Integer.parseInt(b) : Integer.parseInt(b);
       return end == a + 1 ? new String[] {"year", "'" + a + "-" + end + "'"} : null;
+    });
+    scan(question, SHORT_YEAR, taken, found, m -> {
+      int a = 2000 + Integer.parseInt(m.group(1));
+      int b = 2000 + Integer.parseInt(m.group(2));
+      String year = a + "-" + b;
+      return b == a + 1 && schoolYears.contains(year) ? new String[] {"year", "'" + year + "'"} : null;
     });
     scan(question, MONTH, taken, found, m -> {
       return new String[] {"month", String.format(Locale.ROOT, "'%s-%02d'", m.group(2), monthIndex(m.group(1)))};

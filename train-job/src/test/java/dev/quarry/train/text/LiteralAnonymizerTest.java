@@ -17,6 +17,9 @@ class LiteralAnonymizerTest {
       "How many incidents on 2024-01-15 at Lincoln?|SELECT COUNT(*) FROM discipline WHERE incident_date = DATE '2024-01-15' AND school_name = 'Lincoln Elementary'|<date_1>",
       "Referrals after September 19, 2022?|SELECT COUNT(*) FROM discipline WHERE incident_date > DATE '2022-09-19'|<date_1>",
       "Absences in 2023-24 at Kennedy Preparatory|SELECT SUM(absence_count) FROM attendance WHERE school_year = '2023-2024' AND school_name = 'Kennedy Prep'|<year_1>",
+      "suspensions by school 23-24|SELECT COUNT(*) FROM discipline WHERE school_year = '2023-2024'|<year_1>",
+      "absences SY2022-23|SELECT SUM(absence_count) FROM attendance WHERE school_year = '2022-2023'|<year_1>",
+      "enrollment in SY 21-22|SELECT SUM(student_count) FROM enrollment WHERE school_year = '2021-2022'|<year_1>",
       "Absences in 2021-2022|SELECT SUM(absence_count) FROM attendance WHERE school_year = '2021-2022'|<year_1>",
       "Incidents in Jan 2022|SELECT COUNT(*) FROM discipline WHERE strftime(incident_date, '%Y-%m') = '2022-01'|<month_1>",
       "Schools with over 25 incidents|SELECT school_name FROM discipline GROUP BY school_name HAVING COUNT(*) > 25|<num_1>",
@@ -34,6 +37,15 @@ class LiteralAnonymizerTest {
     assertThat(a.text()).contains(placeholder);
     assertThat(anon).contains(placeholder).noneMatch(t -> t.startsWith("'") && !t.equals("'%Y-%m'"));
     assertThat(LiteralAnonymizer.restore(anon, a.literals())).isEqualTo(gold);
+  }
+
+  @Test
+  void shortRangesThatAreNotADeclaredSchoolYearStayNumbers() {
+    assertThat(A.anonymize("kids in grades 3-4").literals()).extracting(QuestionLiteral::sqlToken).containsExactly("3", "4");
+    assertThat(A.anonymize("between 21-23 absences").literals()).extracting(QuestionLiteral::sqlToken)
+        .containsExactly("21", "23");
+    assertThat(A.anonymize("absences in 19-20").literals()).extracting(QuestionLiteral::sqlToken)
+        .containsExactly("19", "20");
   }
 
   @Test
