@@ -1,21 +1,26 @@
 package dev.quarry.train;
 
 import ai.djl.ndarray.NDManager;
+import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.model.Generation;
 import dev.quarry.core.model.SqlCandidate;
 import dev.quarry.core.model.SqlGenerator;
 import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.core.sql.SqlValidator;
 import dev.quarry.core.workspace.Sha256;
 import dev.quarry.train.model.Decoder;
+import dev.quarry.train.model.SchemaConstraint;
 import dev.quarry.train.model.TransformerModel;
 import dev.quarry.train.text.LiteralAnonymizer;
 import dev.quarry.train.text.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Inference for a model trained by {@link DjlTrainer}: question → ranked SQL candidates (log-probability
@@ -31,9 +36,11 @@ public final class DjlSqlGenerator implements SqlGenerator {
   private final SqlCodec codec;
   private final Optional<SqlSandbox> sandbox;
   private final DecodeSettings settings;
+  private final Domain domain;
+  private final SqlValidator validator;
 
   private DjlSqlGenerator(Path dir, NDManager manager, TransformerModel model, SqlCodec codec,
-      Optional<SqlSandbox> sandbox, DecodeSettings settings) {
+      Optional<SqlSandbox> sandbox, DecodeSettings settings, Domain domain) {
     this.id = dir.getFileName().toString();
     this.cardSha = Files.isRegularFile(dir.resolve(ModelFiles.CARD)) ? Sha256.ofFile(dir.resolve(ModelFiles.CARD)) : null;
     this.manager = manager;
@@ -41,6 +48,8 @@ public final class DjlSqlGenerator implements SqlGenerator {
     this.codec = codec;
     this.sandbox = sandbox;
     this.settings = settings;
+    this.domain = domain;
+    this.validator = new SqlValidator(domain);
   }
 
   /**
@@ -60,8 +69,9 @@ public final class DjlSqlGenerator implements SqlGenerator {
     Vocabulary v = Vocabulary.load(modelDir.resolve(ModelFiles.TOKENIZER));
     NDManager m = NDManager.newBaseManager();
     TransformerModel model = TransformerModel.load(c.model(), m, modelDir.resolve(ModelFiles.PARAMETERS));
-    SqlCodec codec = new SqlCodec(v, new LiteralAnonymizer(DomainLoader.load(c.domain())), c.model());
-    return new DjlSqlGenerator(modelDir, m, model, codec, forExecutionGuidance, settings);
+    Domain domain = DomainLoader.load(c.domain());
+    SqlCodec codec = new SqlCodec(v, new LiteralAnonymizer(domain), c.model());
+    return new DjlSqlGenerator(modelDir, m, model, codec, forExecutionGuidance, settings, domain);
   }
 
   @Override
@@ -79,11 +89,25 @@ public final class DjlSqlGenerator implements SqlGenerator {
     long start = System.nanoTime();
     SqlCodec.Encoded enc = codec.encodeQuestion(question);
     Decoder dec = new Decoder(model);
-    List<Decoder.Hypothesis> hyps = settings.beamWidth() == 1
-        ? dec.greedy(List.of(enc.ids())) : dec.beam(enc.ids(), settings.beamWidth());
+    List<Decoder.Hypothesis> hyps;
+    if (settings.constrained()) {
+      Set<String> placeholders = new HashSet<>();
+      enc.literals().forEach(l -> placeholders.add(l.placeholder()));
+      hyps = dec.beam(enc.ids(), settings.beamWidth(), new SchemaConstraint(codec.vocabulary(), domain, placeholders));
+    } else {
+      hyps = settings.beamWidth() == 1 ? dec.greedy(List.of(enc.ids())) : dec.beam(enc.ids(), settings.beamWidth());
+    }
     List<SqlCandidate> out = new ArrayList<>();
     for (Decoder.Hypothesis h : hyps) {
       out.add(new SqlCandidate(codec.decode(h.ids(), enc.literals()), h.logProb()));
+    }
+    if (settings.constrained()) {
+      for (int i = 0; i < out.size(); i++) {
+        if (validator.validate(out.get(i).sql()).ok()) {
+          out.add(0, out.remove(i));
+          break;
+        }
+      }
     }
     if (settings.executionGuided()) {
       for (int i = 0; i < out.size(); i++) {

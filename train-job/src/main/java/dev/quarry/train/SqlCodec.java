@@ -30,6 +30,11 @@ public final class SqlCodec {
     this.config = config;
   }
 
+  /** The model's vocabulary. */
+  public Vocabulary vocabulary() {
+    return vocab;
+  }
+
   /** Anonymizes and encodes a question. */
   public Encoded encodeQuestion(String question) {
     Anonymized a = anonymizer.anonymize(question);

@@ -139,6 +139,18 @@ public final class Decoder {
    * @return finished hypotheses, best first (at most {@code width})
    */
   public List<Hypothesis> beam(int[] question, int width) {
+    return beam(question, width, null);
+  }
+
+  /**
+   * Beam search where each step keeps only tokens that {@code constraint} allows (constrained decoding): the
+   * {@code width} best allowed tokens extend each hypothesis.
+   *
+   * @param width beam width (≥ 1)
+   * @param constraint admissible next tokens, or null for none
+   * @return finished hypotheses, best first (at most {@code width})
+   */
+  public List<Hypothesis> beam(int[] question, int width, SchemaConstraint constraint) {
     if (width < 1) {
       throw new IllegalArgumentException("--beam must be at least 1 (was " + width + ")");
     }
@@ -156,7 +168,7 @@ public final class Decoder {
       List<Hypothesis> next = new ArrayList<>();
       for (int r = 0; r < live.size(); r++) {
         Hypothesis h = live.get(r);
-        Integer[] order = topK(logp[r], width);
+        Integer[] order = constraint == null ? topK(logp[r], width) : allowedTopK(logp[r], width, h.ids(), constraint);
         for (int id : order) {
           if (id == Vocabulary.PAD) {
             continue;
@@ -203,6 +215,22 @@ public final class Decoder {
       }
     }
     return best;
+  }
+
+  /** The {@code k} most probable tokens the constraint allows after {@code prefix} (fewer if fewer are allowed). */
+  private static Integer[] allowedTopK(float[] x, int k, int[] prefix, SchemaConstraint constraint) {
+    Integer[] idx = new Integer[x.length];
+    for (int i = 0; i < x.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> Float.compare(x[b], x[a]));
+    List<Integer> out = new ArrayList<>(k);
+    for (int i = 0; i < idx.length && out.size() < k; i++) {
+      if (constraint.allows(prefix, idx[i])) {
+        out.add(idx[i]);
+      }
+    }
+    return out.toArray(new Integer[0]);
   }
 
   private static Integer[] topK(float[] x, int k) {
