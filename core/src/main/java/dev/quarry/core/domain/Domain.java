@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param joins equi-join paths between tables
  * @param vocabularies named value lists with their phrases, referenced by {@link Column#vocabulary()}
  * @param simulation generator-specific parameters, interpreted by the generator named above
+ * @param abbreviations how staff shorten words in questions: a word or phrase → its short forms (e.g.
+ *     {@code "average": ["avg"]}); synth writes some questions with them. Optional (empty when absent)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Domain(
@@ -36,8 +38,20 @@ public record Domain(
     List<Table> tables,
     List<Join> joins,
     Map<String, List<VocabEntry>> vocabularies,
-    JsonNode simulation)
+    JsonNode simulation,
+    Map<String, List<String>> abbreviations)
     implements Serializable {
+
+  /** Without abbreviations. */
+  public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
+      List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation) {
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, Map.of());
+  }
+
+  /** Replaces an absent abbreviation map by an empty one. */
+  public Domain {
+    abbreviations = abbreviations == null ? Map.of() : Map.copyOf(abbreviations);
+  }
 
   private static final long serialVersionUID = 1L;
 

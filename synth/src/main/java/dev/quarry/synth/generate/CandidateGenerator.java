@@ -45,7 +45,7 @@ public final class CandidateGenerator implements Serializable {
     all.addAll(NestedTemplates.all());
     all.addAll(DateTemplates.all());
     this.templates = List.copyOf(all);
-    this.rephraser = new RuleBasedRephraser(config.seed());
+    this.rephraser = new RuleBasedRephraser(config.seed(), domain.abbreviations());
     this.llm = config.llm() == null ? null : new LlmRephraser(config.llm());
   }
 

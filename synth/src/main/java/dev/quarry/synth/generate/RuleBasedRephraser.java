@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Deterministic rule-based rephrasing: polite and indirect wrappers ("Can you tell me how many …"),
- * contractions, imperative/question swaps and casual lower-case typing. The random choice among
+ * contractions, imperative/question swaps, casual lower-case typing, fragments and headings (the noun phrase
+ * of a question or command without its verb: "average GPA at Lincoln by term"), and the domain's
+ * abbreviations ({@code abbreviations} in {@code domain.json}, e.g. "average" → "avg"). The random choice among
  * variants comes from {@code hash(seed, question)}, so the result depends only on the seed and the
  * question. Only variants that still express every literal ({@link LiteralCheck}) are returned.
  */
@@ -23,12 +25,25 @@ public final class RuleBasedRephraser implements Serializable {
   private static final Pattern WHICH = Pattern.compile("^Which (.+)\\?$");
   private static final Pattern IMPERATIVE = Pattern.compile("^(Show|List|Count|Give|Break down|Compare|Tell) (.+)\\.$");
 
+  private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:me )?(?:the |a )?", Pattern.CASE_INSENSITIVE);
+
   private final long seed;
+  private final Map<String, List<String>> abbreviations;
   private final LiteralCheck check = new LiteralCheck();
 
-  /** A rephraser whose choices derive from {@code seed}. */
+  /** A rephraser whose choices derive from {@code seed}, without abbreviations. */
   public RuleBasedRephraser(long seed) {
+    this(seed, Map.of());
+  }
+
+  /**
+   * A rephraser whose choices derive from {@code seed}.
+   *
+   * @param abbreviations word or phrase → short forms (the domain's {@code abbreviations})
+   */
+  public RuleBasedRephraser(long seed, Map<String, List<String>> abbreviations) {
     this.seed = seed;
+    this.abbreviations = new java.util.TreeMap<>(abbreviations);
   }
 
   /**
@@ -43,6 +58,12 @@ public final class RuleBasedRephraser implements Serializable {
     List<String> variants = variants(question);
     SplittableRandom rng = Seeds.rng(seed, question);
     GenContext.shuffle(variants, rng);
+    if (!abbreviations.isEmpty() && !variants.isEmpty() && rng.nextBoolean()) {
+      String abbreviated = abbreviate(variants.get(0), rng);
+      if (!abbreviated.equals(variants.get(0))) {
+        variants.add(0, abbreviated);
+      }
+    }
     Map<String, String> out = new LinkedHashMap<>();
     String self = QuestionRealizer.normalize(question);
     for (String v : variants) {
@@ -53,6 +74,19 @@ public final class RuleBasedRephraser implements Serializable {
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /** {@code q} with every phrase that has short forms replaced by one of them (seeded choice). */
+  String abbreviate(String q, SplittableRandom rng) {
+    String out = q;
+    for (Map.Entry<String, List<String>> a : abbreviations.entrySet()) {
+      Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(a.getKey()) + "(?![\\w-])", Pattern.CASE_INSENSITIVE)
+          .matcher(out);
+      if (m.find()) {
+        out = m.replaceAll(Matcher.quoteReplacement(a.getValue().get(rng.nextInt(a.getValue().size()))));
+      }
+    }
+    return out;
   }
 
   /** Every rule's output for a question (before shuffling and checking). */
@@ -66,6 +100,7 @@ public final class RuleBasedRephraser implements Serializable {
       out.add("I'd like to know the " + x + ".");
       out.add("What's the " + x + "?");
       out.add("Show me the " + x + ".");
+      out.add(x);
     }
     m = HOW_MANY.matcher(q);
     if (m.matches()) {
@@ -74,6 +109,7 @@ public final class RuleBasedRephraser implements Serializable {
       out.add("Do you know how many " + x + "?");
       out.add("I want to know how many " + x + ".");
       out.add("Please tell me how many " + x + ".");
+      out.add("number of " + x);
     }
     m = WHICH.matcher(q);
     if (m.matches()) {
@@ -96,6 +132,9 @@ public final class RuleBasedRephraser implements Serializable {
       }
       if (verb.equals("Give")) {
         out.add("Get " + rest + ".");
+      }
+      if (!verb.equals("Count") && !verb.equals("Compare") && !verb.equals("Tell")) {
+        out.add(LEADING_ARTICLE.matcher(rest).replaceFirst(""));
       }
     }
     if (q.contains("number of ")) {

@@ -43,4 +43,29 @@ class RuleBasedRephraserTest {
     assertThat(RuleBasedRephraser.variants("List the schools with more than 5 incidents."))
         .contains("Please list the schools with more than 5 incidents.", "Can you list the schools with more than 5 incidents?");
   }
+
+  @Test
+  void fragmentsDropTheQuestionOrCommandFrame() {
+    assertThat(RuleBasedRephraser.variants("What is the average GPA at Jefferson in 2023-24?"))
+        .contains("average GPA at Jefferson in 2023-24");
+    assertThat(RuleBasedRephraser.variants("List the schools with more than 5 incidents."))
+        .contains("schools with more than 5 incidents");
+    assertThat(RuleBasedRephraser.variants("Show me the number of incidents by severity."))
+        .contains("number of incidents by severity");
+    assertThat(RuleBasedRephraser.variants("How many kids are at Jefferson?")).contains("number of kids are at Jefferson");
+  }
+
+  @Test
+  void theDomainsAbbreviationsShortenWholeWordsOnlyAndKeepLiterals() {
+    RuleBasedRephraser r = new RuleBasedRephraser(3, java.util.Map.of("average", List.of("avg"),
+        "number of", List.of("# of")));
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    assertThat(r.abbreviate("What is the average GPA and the number of averages?", rng))
+        .isEqualTo("What is the avg GPA and the # of averages?");
+    String q = "What is the average GPA at Jefferson in 2023-24?";
+    List<String> vs = r.rephrase(q, LITS, 5);
+    assertThat(vs).anyMatch(v -> v.toLowerCase().contains("avg gpa"));
+    LiteralCheck check = new LiteralCheck();
+    assertThat(vs).allSatisfy(v -> assertThat(check.allExpressed(v, LITS)).isTrue());
+  }
 }
