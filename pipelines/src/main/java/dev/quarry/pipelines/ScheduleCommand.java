@@ -37,6 +37,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   @Mixin WorkspaceOption workspace;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--cron", paramLabel = "EXPR", required = true,
       description = "UNIX 5-field cron expression, e.g. \"0 2 * * *\" (02:00 every day) (required; no default).")
@@ -71,7 +72,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CronSchedule schedule = CronSchedule.parse(cron, zone);
+    CronSchedule schedule = UsageException.checked(spec, () -> CronSchedule.parse(cron, zone));
     if (printNext > 0) {
       ZonedDateTime t = ZonedDateTime.now(zone);
       for (int i = 0; i < printNext; i++) {
