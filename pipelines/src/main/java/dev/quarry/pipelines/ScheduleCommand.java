@@ -1,19 +1,19 @@
 package dev.quarry.pipelines;
 
-import dev.quarry.reports.schedule.CronSchedule;
-import dev.quarry.reports.schedule.ScheduledJob;
-import dev.quarry.reports.schedule.ScheduleLockedException;
-import dev.quarry.reports.schedule.Scheduler;
+import dev.quarry.pipelines.schedule.CronSchedule;
+import dev.quarry.pipelines.schedule.ScheduleLockedException;
+import dev.quarry.pipelines.schedule.ScheduledJob;
+import dev.quarry.pipelines.schedule.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code quarry schedule --cron "0 2 * * *"}: the nightly job in a long-lived process (see {@link Scheduler}).
@@ -31,7 +31,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   /** Builds the nightly job for a workspace (wired by the CLI: eval then report, optionally regenerate). */
   @FunctionalInterface
-  public interface NightlyJobFactory {
+  public interface ScheduledJobFactory {
     /** The job for {@code workspace}; {@code regenerate} adds seed → synth → train before evaluation. */
     ScheduledJob create(Path workspace, boolean regenerate);
   }
@@ -58,7 +58,7 @@ public final class ScheduleCommand implements Callable<Integer> {
       description = "Print the next N fire times and exit; 0 = run the schedule (default: ${DEFAULT-VALUE}).")
   int printNext;
 
-  private final NightlyJobFactory factory;
+  private final ScheduledJobFactory factory;
 
   /** With the standard nightly job ({@link NightlyEvalJob#create}). */
   public ScheduleCommand() {
@@ -66,7 +66,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   /** With the given job factory. */
-  public ScheduleCommand(NightlyJobFactory factory) {
+  public ScheduleCommand(ScheduledJobFactory factory) {
     this.factory = factory;
   }
 
