@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Parameters;
 public final class AskCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "QUESTION",
       description = "The question, in quotes. Give it or --questions FILE, not both.")
@@ -102,6 +104,34 @@ public final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Cheap checks first: nothing is loaded until the command line makes sense.
+    Checked c = UsageException.checked(spec, this::check);
+    SandboxSettings sandboxSettings = SandboxSettings.defaults();
+    if (maxRows > sandboxSettings.maxRows()) {
+      sandboxSettings = sandboxSettings.withMaxRows(maxRows);
+    }
+    try (SqlSandbox sandbox = SqlSandbox.open(DomainLoader.load(data.domain), c.seedDir(), sandboxSettings);
+        DjlSqlGenerator gen = DjlSqlGenerator.open(c.modelDir(), Optional.of(sandbox), c.decode())) {
+      return answerAll(c.questions(), gen, sandbox, System.out, System.err);
+    }
+  }
+
+  /**
+   * What {@link #check} found.
+   *
+   * @param questions the questions, in order
+   * @param decode decoding settings
+   * @param modelDir the embedded model's directory
+   * @param seedDir the seed data's directory
+   */
+  private record Checked(List<String> questions, DecodeSettings decode, Path modelDir, Path seedDir) {}
+
+  /**
+   * The command line's checks, before anything loads: the questions, {@code --show-rows}, {@code --beam}, an
+   * embedded model at {@code --model} and the seed data.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  private Checked check() {
     List<String> questions = questions();
     if (maxRows < 1) {
       throw new IllegalArgumentException("--show-rows must be at least 1 (was " + maxRows + ")");
@@ -110,15 +140,12 @@ public final class AskCommand implements Callable<Integer> {
     var ws = data.workspace();
     Path dir = ModelFiles.resolve(ws.root().resolve("models"), model);
     ModelFiles.requireEmbedded(dir); // an external model is named as such before the seed data loads
-    SandboxSettings sandboxSettings = SandboxSettings.defaults();
-    if (maxRows > sandboxSettings.maxRows()) {
-      sandboxSettings = sandboxSettings.withMaxRows(maxRows);
+    Path seedDir = ws.seedDir(data.domain, data.seed, data.scale());
+    if (!Files.isDirectory(seedDir)) {
+      throw new IllegalArgumentException("no seed data at " + seedDir + ": run 'quarry seed' (or 'quarry run')"
+          + " with the same --domain, --seed and --scale first");
     }
-    try (SqlSandbox sandbox = SqlSandbox.open(DomainLoader.load(data.domain),
-            ws.seedDir(data.domain, data.seed, data.scale()), sandboxSettings);
-        DjlSqlGenerator gen = DjlSqlGenerator.open(dir, Optional.of(sandbox), decode)) {
-      return answerAll(questions, gen, sandbox, System.out, System.err);
-    }
+    return new Checked(questions, decode, dir, seedDir);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.core.domain.DomainLoader;
+import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.core.workspace.Workspace;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -26,9 +28,19 @@ public final class DataOptions {
 
   @Mixin WorkspaceOption workspaceOption;
 
+  String domain = DEFAULT_DOMAIN;
+
   @Option(names = "--domain", paramLabel = "NAME|FILE", defaultValue = DEFAULT_DOMAIN,
       description = "Built-in domain name or path of a domain.json (default: ${DEFAULT-VALUE}).")
-  String domain;
+  void setDomain(String value) {
+    try {
+      DomainLoader.load(value); // an unknown or broken domain is a usage error, before any work
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--domain': " + e.getMessage(), e);
+    }
+    domain = value;
+  }
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
       description = "Random seed; same seed => byte-identical outputs (default: ${DEFAULT-VALUE}).")
@@ -76,5 +88,15 @@ public final class DataOptions {
   /** The workspace. */
   public Workspace workspace() {
     return new Workspace(workspaceOption.path());
+  }
+
+  /**
+   * Creates the workspace directory if needed and checks that files can be written in it (a check for
+   * {@link UsageException#check}).
+   *
+   * @throws IllegalArgumentException naming the directory when it is not writable
+   */
+  void requireWritableWorkspace() {
+    StageRunner.ensureWritable(workspace().root());
   }
 }

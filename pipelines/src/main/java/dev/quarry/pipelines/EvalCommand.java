@@ -1,10 +1,12 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.eval.generate.GeneratorFactory;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.RegressionGate;
 import dev.quarry.train.ModelFiles;
 import dev.quarry.train.ModelRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,22 +97,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (testSuite < 0 || testSuite > 20) {
-      throw new IllegalArgumentException("--test-suite must be 0..20, got " + testSuite);
-    }
-    if (queryTimeoutMs < 1 || maxRows < 1 || requestTimeout < 1 || retries < 0) {
-      throw new IllegalArgumentException(
-          "--query-timeout-ms, --max-rows and --request-timeout must be positive, --retries >= 0");
-    }
-    if (precision < 0 || precision > 15) {
-      throw new IllegalArgumentException("--precision must be 0..15, got " + precision);
-    }
+    UsageException.check(spec, this::check);
     Path models = data.workspace().root().resolve("models");
-    if (model == null) {
-      // The default is the workspace's latest model: say now, before seed data is made, if there is none or
-      // it is an external one (trained by --backend command) that only an openai: server can run.
-      ModelFiles.requireEmbedded(ModelFiles.resolve(models, ModelRegistry.LATEST_LINK));
-    }
     String spec0 = model != null ? model : "djl:" + models.resolve(ModelRegistry.LATEST_LINK);
     List<Long> seeds = new ArrayList<>();
     for (int i = 1; i <= testSuite; i++) {
@@ -130,5 +118,40 @@ final class EvalCommand implements Callable<Integer> {
           b.runId(), b.deltaPoints(), b.newlyFailing(), b.newlyPassing(), b.mcnemarP(), b.gate());
     }
     return out.exitCode();
+  }
+
+  /**
+   * The command line's checks, before any work: value ranges, {@code --bank} and {@code --database}, a writable
+   * workspace, the form and scheme of {@code --model} and, without it, that the workspace's latest model is an
+   * embedded one.
+   *
+   * @throws IllegalArgumentException naming the option
+   */
+  private void check() {
+    if (testSuite < 0 || testSuite > 20) {
+      throw new IllegalArgumentException("--test-suite must be 0..20, got " + testSuite);
+    }
+    if (queryTimeoutMs < 1 || maxRows < 1 || requestTimeout < 1 || retries < 0) {
+      throw new IllegalArgumentException(
+          "--query-timeout-ms, --max-rows and --request-timeout must be positive, --retries >= 0");
+    }
+    if (precision < 0 || precision > 15) {
+      throw new IllegalArgumentException("--precision must be 0..15, got " + precision);
+    }
+    if (bank != null && !Files.isRegularFile(bank)) {
+      throw new IllegalArgumentException("--bank: no such file: " + bank.toAbsolutePath());
+    }
+    if (database != null && !Files.isDirectory(database)) {
+      throw new IllegalArgumentException("--database: not a directory: " + database.toAbsolutePath());
+    }
+    data.requireWritableWorkspace();
+    if (model != null) {
+      GeneratorFactory.check(model);
+    } else {
+      // The default is the workspace's latest model: say now, before seed data is made, if there is none or
+      // it is an external one (trained by --backend command) that only an openai: server can run.
+      ModelFiles.requireEmbedded(ModelFiles.resolve(data.workspace().root().resolve("models"),
+          ModelRegistry.LATEST_LINK));
+    }
   }
 }

@@ -71,17 +71,15 @@ final class EvalStage {
    * @param s eval settings
    * @param command the command line for manifests
    * @return the outcome (exit code included)
-   * @throws IllegalArgumentException for bad options (names the option)
+   * @throws IllegalArgumentException for a bank that cannot be read, a model spec that does not open or a
+   *     baseline that is not in the history
    */
   static EvalOutcome run(DataOptions o, RunnerOptions r, Settings s, String command) {
     Domain domain = DomainLoader.load(o.domain);
     QueryBank bank = s.bank() == null ? Banks.education() : Banks.load(s.bank(), s.bankDb());
     Path seedDir;
     if (s.database() != null) {
-      if (!Files.isDirectory(s.database())) {
-        throw new IllegalArgumentException("--database: not a directory: " + s.database().toAbsolutePath());
-      }
-      seedDir = s.database();
+      seedDir = s.database(); // checked by the command line (EvalCommand)
     } else {
       seedDir = Stages.seed(o, r, command, false).dir();
     }

@@ -1,8 +1,8 @@
 package dev.quarry.pipelines;
 
 import dev.quarry.eval.run.EvalOutcome;
+import dev.quarry.pipelines.schedule.ScheduledJob;
 import dev.quarry.reports.ReportPublisher;
-import dev.quarry.reports.schedule.ScheduledJob;
 import java.nio.file.Path;
 
 /**

@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
  * The {@code quarry} command line: parses arguments and dispatches to one subcommand.
  *
  * <p>Exit codes (also listed in README.md): {@value #EXIT_OK} success; {@value #EXIT_FAILED} a stage failed
- * at run time; {@value #EXIT_USAGE} bad command line or option value; {@value #EXIT_INVALID_INPUT} an input
- * is missing, partial or tampered with (its manifest does not verify).
+ * at run time (also when it refused a value: an {@link IllegalArgumentException} raised while a stage runs);
+ * {@value #EXIT_USAGE} bad command line or option value, found before any work started (picocli's parse
+ * errors and the commands' own checks, {@link UsageException}); {@value #EXIT_INVALID_INPUT} an input is
+ * missing, partial or tampered with (its manifest does not verify).
  */
 @Command(
     name = "quarry",
@@ -76,20 +78,40 @@ public final class QuarryCli implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new QuarryCli());
     cli.setUsageHelpWidth(110);
+    return withExitCodes(cli);
+  }
+
+  /**
+   * Sets Quarry's exit-code mapping on {@code cli}: parse errors and {@link UsageException}s exit
+   * {@value #EXIT_USAGE} (a usage exception printed as {@code quarry: error: <message>}, parse errors as picocli
+   * prints them); exceptions of a running command as {@link #handle} says.
+   *
+   * @return {@code cli}
+   */
+  static CommandLine withExitCodes(CommandLine cli) {
+    CommandLine.IParameterExceptionHandler picocli = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((ex, args) -> {
+      if (ex instanceof UsageException) {
+        ex.getCommandLine().getErr().println("quarry: error: " + ex.getMessage());
+        return EXIT_USAGE;
+      }
+      return picocli.handleParseException(ex, args);
+    });
     cli.setExecutionExceptionHandler(QuarryCli::handle);
     return cli;
   }
 
+  /**
+   * The exit code of an exception thrown while a command ran: {@value #EXIT_INVALID_INPUT} for an input that
+   * does not verify, {@value #EXIT_FAILED} for everything else, an {@link IllegalArgumentException} from inside
+   * a stage included (only the checks made before work starts are usage errors).
+   */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    if (e instanceof IllegalArgumentException) {
-      cmd.getErr().println("quarry: error: " + e.getMessage());
-      return EXIT_USAGE;
-    }
     if (e instanceof InvalidOutputException) {
       cmd.getErr().println("quarry: error: " + e.getMessage());
       return EXIT_INVALID_INPUT;
     }
-    if (e instanceof StageFailedException) {
+    if (e instanceof StageFailedException || e instanceof IllegalArgumentException) {
       cmd.getErr().println("quarry: error: " + e.getMessage());
       if (System.getenv("QUARRY_DEBUG") != null) {
         e.printStackTrace(cmd.getErr());

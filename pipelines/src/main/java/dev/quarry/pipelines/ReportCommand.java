@@ -1,5 +1,6 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.eval.results.HistoryDb;
 import dev.quarry.reports.ReportPublisher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UsageException.check(spec, () -> HistoryDb.inWorkspace(workspace.path()).requireFile());
     System.setProperty("java.awt.headless", "true");
     ReportPublisher.Result r = ReportPublisher.publish(workspace.path(), force.isSet(),
         Commands.commandLine(spec));

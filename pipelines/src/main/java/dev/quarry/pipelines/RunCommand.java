@@ -28,6 +28,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     settings.validate();
+    UsageException.check(spec, data::requireWritableWorkspace);
     String cmd = Commands.commandLine(spec);
     long start = System.nanoTime();
     Progress.stage(1, 5, "seed");

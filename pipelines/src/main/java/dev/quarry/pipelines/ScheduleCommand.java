@@ -1,19 +1,19 @@
 package dev.quarry.pipelines;
 
-import dev.quarry.reports.schedule.CronSchedule;
-import dev.quarry.reports.schedule.ScheduledJob;
-import dev.quarry.reports.schedule.ScheduleLockedException;
-import dev.quarry.reports.schedule.Scheduler;
+import dev.quarry.pipelines.schedule.CronSchedule;
+import dev.quarry.pipelines.schedule.ScheduleLockedException;
+import dev.quarry.pipelines.schedule.ScheduledJob;
+import dev.quarry.pipelines.schedule.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code quarry schedule --cron "0 2 * * *"}: the nightly job in a long-lived process (see {@link Scheduler}).
@@ -31,12 +31,13 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   /** Builds the nightly job for a workspace (wired by the CLI: eval then report, optionally regenerate). */
   @FunctionalInterface
-  public interface NightlyJobFactory {
+  public interface ScheduledJobFactory {
     /** The job for {@code workspace}; {@code regenerate} adds seed → synth → train before evaluation. */
     ScheduledJob create(Path workspace, boolean regenerate);
   }
 
   @Mixin WorkspaceOption workspace;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--cron", paramLabel = "EXPR", required = true,
       description = "UNIX 5-field cron expression, e.g. \"0 2 * * *\" (02:00 every day) (required; no default).")
@@ -57,7 +58,7 @@ public final class ScheduleCommand implements Callable<Integer> {
       description = "Print the next N fire times and exit; 0 = run the schedule (default: ${DEFAULT-VALUE}).")
   int printNext;
 
-  private final NightlyJobFactory factory;
+  private final ScheduledJobFactory factory;
 
   /** With the standard nightly job ({@link NightlyEvalJob#create}). */
   public ScheduleCommand() {
@@ -65,13 +66,13 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   /** With the given job factory. */
-  public ScheduleCommand(NightlyJobFactory factory) {
+  public ScheduleCommand(ScheduledJobFactory factory) {
     this.factory = factory;
   }
 
   @Override
   public Integer call() throws Exception {
-    CronSchedule schedule = CronSchedule.parse(cron, zone);
+    CronSchedule schedule = UsageException.checked(spec, () -> CronSchedule.parse(cron, zone));
     if (printNext > 0) {
       ZonedDateTime t = ZonedDateTime.now(zone);
       for (int i = 0; i < printNext; i++) {

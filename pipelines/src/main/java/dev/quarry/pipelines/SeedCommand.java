@@ -22,6 +22,7 @@ final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UsageException.check(spec, data::requireWritableWorkspace);
     StageRunner.StageResult r = Stages.seed(data, runner, Commands.commandLine(spec), force.isSet());
     System.out.println("seed    " + Stages.describe(r));
     return QuarryCli.EXIT_OK;

@@ -26,6 +26,7 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     settings.validate();
+    UsageException.check(spec, data::requireWritableWorkspace);
     String cmd = Commands.commandLine(spec);
     StageRunner.StageResult seed = Stages.seed(data, runner, cmd, false);
     StageRunner.StageResult synth = Stages.synth(data, runner, settings, seed.dir(), cmd, force.isSet());

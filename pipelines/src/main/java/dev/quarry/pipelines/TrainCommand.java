@@ -1,5 +1,6 @@
 package dev.quarry.pipelines;
 
+import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.train.DjlTrainer;
 import dev.quarry.train.InvalidSettingException;
 import dev.quarry.train.ModelFiles;
@@ -7,6 +8,7 @@ import dev.quarry.train.TrainSetting;
 import dev.quarry.train.TrainSettings;
 import java.util.EnumMap;
 import java.util.Map;
+import dev.quarry.train.handoff.DatasetShards;
 import dev.quarry.train.handoff.HandoffResult;
 import dev.quarry.train.handoff.HandoffSettings;
 import dev.quarry.train.handoff.HandoffTrainer;
@@ -200,6 +202,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UsageException.check(spec, () -> {
+      StageRunner.ensureWritable(data.workspace().root().resolve("models"));
+      DatasetShards.requireDirectory(datasetDir());
+    });
     if (backend == ModelFiles.Backend.COMMAND) {
       HandoffSettings hs = handoff.toSettings(spec.commandLine(), datasetDir(), data.workspace().root().resolve("models"),
           data.seed, force.isSet(), Commands.commandLine(spec), new HandoffOptions.Shared(modelId, epochs, lr, batch));

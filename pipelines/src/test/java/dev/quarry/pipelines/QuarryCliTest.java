@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line end to end: exit codes, messages, and that failures never touch existing outputs. */
 class QuarryCliTest {
@@ -103,6 +105,50 @@ class QuarryCliTest {
     int code = QuarryCli.execute("seed", "--workspace", file.resolve("ws").toString());
     assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
     assertThat(stderr()).contains("not writable");
+  }
+
+  /** A command that fails either in its own checks of the command line or, later, inside its work. */
+  @CommandLine.Command(name = "probe")
+  static final class Probe implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--fail-in")
+    String failIn;
+
+    @Override
+    public Integer call() {
+      UsageException.check(spec, () -> {
+        if (failIn.equals("check")) {
+          throw new IllegalArgumentException("--fail-in: refused before any work");
+        }
+      });
+      throw new IllegalArgumentException("a value refused deep inside a stage");
+    }
+  }
+
+  @Test
+  void onlyChecksBeforeWorkStartsAreUsageErrors() {
+    CommandLine probe = QuarryCli.withExitCodes(new CommandLine(new Probe()));
+    assertThat(probe.execute("--fail-in", "check")).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).startsWith("quarry: error: --fail-in: refused before any work");
+    err.reset();
+    assertThat(probe.execute("--fail-in", "stage")).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(stderr()).startsWith("quarry: error: a value refused deep inside a stage");
+    assertThat(probe.execute("--no-such-option")).isEqualTo(QuarryCli.EXIT_USAGE);
+  }
+
+  @Test
+  void anIllegalArgumentFromInsideTheEvalStageIsAFailedStage() throws Exception {
+    // --baseline is looked up in the history by the eval stage itself, after its inputs were prepared.
+    Path database = Files.createDirectories(tmp.resolve("db"));
+    int code = QuarryCli.execute("eval", "--workspace", tmp.resolve("ws").toString(), "--model", "gold",
+        "--test-suite", "0", "--database", database.toString(), "--baseline", "no-such-run");
+    assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(stderr()).contains("quarry: error: --baseline no-such-run: no such run");
+    // while an unknown --model scheme is refused by the command line's own checks
+    assertThat(QuarryCli.execute("eval", "--workspace", tmp.resolve("ws").toString(), "--model", "tgi:x",
+        "--test-suite", "0", "--database", database.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("quarry: error: --model 'tgi:x': no provider for scheme tgi");
   }
 
   @Test

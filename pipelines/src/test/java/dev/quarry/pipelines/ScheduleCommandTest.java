@@ -2,7 +2,7 @@ package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.reports.schedule.ScheduleLock;
+import dev.quarry.pipelines.schedule.ScheduleLock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

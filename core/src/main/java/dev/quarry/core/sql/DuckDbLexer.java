@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Splits SQL text into statements the way DuckDB reads it, before JSqlParser sees it.
  *
- * <p>JSqlParser and DuckDB disagree on lexing (JSqlParser treats {@code //} as a comment, DuckDB as
- * integer division: see {@code /work/shared/STACK.md}), so the statement count is taken from DuckDB's
+ * <p>JSqlParser and DuckDB disagree on lexing (JSqlParser 5.4 treats {@code //} as a comment, DuckDB as
+ * integer division, so {@code SELECT 7 // 2; DROP TABLE t} is one SELECT to JSqlParser and two statements to
+ * DuckDB), so the statement count is taken from DuckDB's
  * rules: comments are {@code --…} to end of line and {@code /* … *}{@code /}; strings are
  * {@code '…'} with {@code ''} escapes, {@code E'…'} with backslash escapes, and {@code $tag$…$tag$};
  * quoted identifiers are {@code "…"} with {@code ""} escapes. Where in doubt the lexer errs towards

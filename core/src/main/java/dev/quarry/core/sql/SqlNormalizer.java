@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * then, outside string literals, SQL keywords are upper-cased and every other word (identifiers,
  * function names) lower-cased; double-quoted identifiers that need no quoting lose their quotes;
  * whitespace runs become one space; trailing semicolons go. Text that JSqlParser cannot parse, or that
- * contains {@code //} (which JSqlParser misreads as a comment, see {@code /work/shared/STACK.md}), gets
+ * contains {@code //} (JSqlParser 5.4 reads it as the start of a comment, DuckDB as integer division), gets
  * only the lexical steps, so two different queries never collapse because of a misparse. So does text
  * longer than {@link SqlValidator#MAX_LENGTH} or outside {@link SqlShape}'s depth/operator limits (the
  * lexical steps are one linear pass, so a megabyte of SQL cannot exhaust the stack). The result

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  *
  * <p>Each query passes three guards: {@link SqlValidator} (JSqlParser, domain tables and columns);
  * DuckDB's own parser as a second gate ({@code SELECT json_serialize_sql(?)} refuses anything but a
- * single SELECT, see {@code /work/shared/STACK.md}); and a database that cannot be changed: the seed
+ * single SELECT, and catches what JSqlParser misreads, e.g. {@code SELECT 7 // 2; DROP TABLE t}, one SELECT to
+ * JSqlParser, which takes {@code //} for a comment, but two statements to DuckDB, which takes it for integer
+ * division); and a database that cannot be changed: the seed
  * tables are loaded once, external access is switched off ({@code enable_external_access=false}: no
  * file reads or writes, ATTACH, COPY, INSTALL, LOAD) and the configuration locked
  * ({@code lock_configuration=true}); with {@link SandboxSettings#readOnlyDatabase()} the tables also

@@ -1,5 +1,9 @@
 package dev.quarry.eval.bank;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.quarry.core.workspace.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +29,28 @@ import java.util.TreeMap;
  */
 public final class DefogCsvBankReader {
 
+  /** RFC 4180 CSV (quoted fields may hold commas, {@code ""} and line breaks; CRLF or LF), blank lines skipped. */
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .build();
+
   private DefogCsvBankReader() {}
+
+  /** All records of {@code text} (a leading byte order mark is dropped), as lists of fields. */
+  static List<List<String>> records(String text) throws IOException {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    List<List<String>> rows = new ArrayList<>();
+    try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema())
+        .readValues(body)) {
+      while (it.hasNextValue()) {
+        rows.add(it.nextValue());
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return rows;
+  }
 
   /**
    * Reads the bank.
@@ -44,9 +69,9 @@ public final class DefogCsvBankReader {
     }
     List<List<String>> rows;
     try {
-      rows = CsvParser.parse(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(csv + ": " + e.getMessage(), e);
+      rows = records(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(csv + ": not valid CSV: " + e.getMessage(), e);
     }
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(csv + " is empty");

@@ -6,6 +6,7 @@ import dev.quarry.eval.bank.QueryBank;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -33,11 +34,36 @@ public final class GeneratorFactory {
    *     or an invalid location
    */
   public static Predictor open(String spec, QueryBank bank, GeneratorContext context) {
+    Optional<SqlGeneratorProvider> provider = check(spec);
+    if (spec.equals("gold")) {
+      return new GoldPredictor(bank);
+    }
+    int colon = spec.indexOf(':');
+    String scheme = spec.substring(0, colon);
+    String location = spec.substring(colon + 1);
+    switch (scheme) {
+      case "replay":
+        return ReplayPredictor.load(Path.of(location));
+      case "openai":
+        return Predictor.of(new OpenAiGenerator(location, context));
+      default:
+        return Predictor.of(provider.orElseThrow().open(location, context));
+    }
+  }
+
+  /**
+   * Checks the form of a {@code --model} spec and that its scheme is known, without opening anything.
+   *
+   * @param spec the {@code --model} value
+   * @return the registered provider of its scheme; empty for {@code gold}, {@code replay:} and {@code openai:}
+   * @throws IllegalArgumentException for a malformed spec or an unknown scheme ("no provider for scheme X")
+   */
+  public static Optional<SqlGeneratorProvider> check(String spec) {
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException("--model is empty");
     }
     if (spec.equals("gold")) {
-      return new GoldPredictor(bank);
+      return Optional.empty();
     }
     int colon = spec.indexOf(':');
     if (colon <= 0) {
@@ -45,25 +71,20 @@ public final class GeneratorFactory {
           + "': expected gold, djl:<model dir>, knn:<dataset dir>, openai:<base url>, replay:<predictions.jsonl> or <scheme>:<location>");
     }
     String scheme = spec.substring(0, colon);
-    String location = spec.substring(colon + 1);
-    if (location.isBlank()) {
+    if (spec.substring(colon + 1).isBlank()) {
       throw new IllegalArgumentException("--model '" + spec + "': nothing after '" + scheme + ":'");
     }
-    switch (scheme) {
-      case "replay":
-        return ReplayPredictor.load(Path.of(location));
-      case "openai":
-        return Predictor.of(new OpenAiGenerator(location, context));
-      default:
-        List<String> known = new ArrayList<>();
-        for (SqlGeneratorProvider p : ServiceLoader.load(SqlGeneratorProvider.class)) {
-          if (p.scheme().equals(scheme)) {
-            return Predictor.of(p.open(location, context));
-          }
-          known.add(p.scheme());
-        }
-        throw new IllegalArgumentException("--model '" + spec + "': no provider for scheme " + scheme
-            + " (built in: gold, openai, replay; registered: " + known + ")");
+    if (scheme.equals("replay") || scheme.equals("openai")) {
+      return Optional.empty();
     }
+    List<String> known = new ArrayList<>();
+    for (SqlGeneratorProvider p : ServiceLoader.load(SqlGeneratorProvider.class)) {
+      if (p.scheme().equals(scheme)) {
+        return Optional.of(p);
+      }
+      known.add(p.scheme());
+    }
+    throw new IllegalArgumentException("--model '" + spec + "': no provider for scheme " + scheme
+        + " (built in: gold, openai, replay; registered: " + known + ")");
   }
 }

@@ -238,6 +238,18 @@ public final class HistoryDb {
   }
 
   /**
+   * Checks that the history file exists.
+   *
+   * @throws IllegalArgumentException if it does not, naming it and the command that makes it
+   */
+  public void requireFile() {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No evaluation history at " + file
+          + ": run 'quarry eval' first (each run appends to this DuckDB file)");
+    }
+  }
+
+  /**
    * Reads every run and its breakdown rows, read-only (TIMESTAMP columns as UTC).
    *
    * @return the history, runs oldest first (by {@code started_at}, then {@code run_id})
@@ -245,10 +257,7 @@ public final class HistoryDb {
    * @throws IllegalStateException if it cannot be read as a history database (wrong tables, corrupt file)
    */
   public EvalHistory read() {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("No evaluation history at " + file
-          + ": run 'quarry eval' first (each run appends to this DuckDB file)");
-    }
+    requireFile();
     try (Connection c = open(true); Statement st = c.createStatement()) {
       List<RunRow> runs = new ArrayList<>();
       try (ResultSet rs = st.executeQuery(

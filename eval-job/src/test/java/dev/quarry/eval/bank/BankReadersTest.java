@@ -85,6 +85,22 @@ class BankReadersTest {
   }
 
   @Test
+  void defogCsvFollowsRfc4180() throws Exception {
+    Path csv = dir.resolve("rfc.csv");
+    Files.writeString(csv, "\uFEFFquestion,query,db_name,query_category\r\n"
+        + "\"a, \"\"quoted\"\" question\",\"SELECT 1\",d,c\r\n"
+        + "\r\n"
+        + "\"two\nlines\",SELECT 2,d,c\n");
+    QueryBank b = Banks.load(csv, null);
+    assertThat(b.questions()).extracting(BankQuestion::question)
+        .containsExactly("a, \"quoted\" question", "two\nlines");
+    assertThat(b.questions().get(1).goldSql()).containsExactly("SELECT 2");
+    Files.writeString(csv, "question,query,db_name,query_category\n\"never closed,SELECT 1,d,c\n");
+    assertThatThrownBy(() -> Banks.load(csv, null)).hasMessageContaining(csv.toString())
+        .hasMessageContaining("not valid CSV");
+  }
+
+  @Test
   void defogReaderNamesAMissingColumn() throws Exception {
     Path csv = dir.resolve("q.csv");
     Files.writeString(csv, "question,query\nq,SELECT 1\n");

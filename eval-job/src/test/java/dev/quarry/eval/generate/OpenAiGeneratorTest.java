@@ -83,12 +83,16 @@ class OpenAiGeneratorTest {
   }
 
   @Test
-  void goodAnswerGivesTheSqlAndSendsSchemaPromptAndKey() {
+  void goodAnswerGivesTheSqlAndSendsSchemaPromptAndKey() throws IOException {
     reply(new Reply(200, "SELECT COUNT(*) FROM students;", 0));
     Generation g = generator(Duration.ofSeconds(5), 0).generate("how many kids");
     assertThat(g.bestSql()).isEqualTo("SELECT COUNT(*) FROM students");
-    assertThat(lastBody.get()).contains("\"model\":\"test-model\"").contains("CREATE TABLE students")
-        .contains("how many kids");
+    var body = new ObjectMapper().readTree(lastBody.get());
+    assertThat(body.path("model").asText()).isEqualTo("test-model");
+    assertThat(body.path("temperature").asDouble(-1)).isZero();
+    assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
+    assertThat(body.at("/messages/0/content").asText()).contains("CREATE TABLE students");
+    assertThat(body.at("/messages/1/content").asText()).isEqualTo("how many kids");
     assertThat(lastAuth.get()).isEqualTo("Bearer sk-test");
   }
 

@@ -1,15 +1,7 @@
 package dev.quarry.synth.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.quarry.core.llm.OpenAiChatClient;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +14,14 @@ import java.util.function.Function;
  * only those that still express every literal of the SQL ({@link LiteralCheck}).
  *
  * <p>It is built only from a configured {@link LlmEndpoint}; nothing else in generation touches the
- * network. Network errors, timeouts, HTTP 429/5xx are retried up to {@link LlmEndpoint#maxRetries()}
- * times with a short backoff; other HTTP errors, malformed JSON and answers without usable lines yield an
- * empty list. The HTTP client is created lazily and not serialized. The request format follows the
- * OpenAI Chat Completions API ({@code model}, {@code messages}, {@code temperature};
- * answer in {@code choices[0].message.content}).
+ * network. Requests go through Quarry's one OpenAI-compatible client ({@link OpenAiChatClient}): network
+ * errors, timeouts, HTTP 429/5xx are retried up to {@link LlmEndpoint#maxRetries()} times; other HTTP
+ * errors, malformed responses and answers without usable lines yield an empty list. The client is created
+ * lazily and not serialized.
  */
 public final class LlmRephraser implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong REQUESTS_SENT = new AtomicLong();
 
   static final String SYSTEM_PROMPT = "You rephrase questions about a database for a text-to-SQL dataset. "
@@ -41,7 +31,7 @@ public final class LlmRephraser implements Serializable {
   private final LlmEndpoint endpoint;
   private final Function<String, String> env;
   private final LiteralCheck check = new LiteralCheck();
-  private transient HttpClient client;
+  private transient OpenAiChatClient client;
   private final AtomicLong failures = new AtomicLong();
 
   /** A rephraser reading the API key from the process environment. */
@@ -55,7 +45,7 @@ public final class LlmRephraser implements Serializable {
     this.env = env;
   }
 
-  /** Number of HTTP requests sent by all instances in this JVM. */
+  /** Number of chat requests made by all instances in this JVM (a request's retries not counted). */
   public static long requestsSent() {
     return REQUESTS_SENT.get();
   }
@@ -73,14 +63,7 @@ public final class LlmRephraser implements Serializable {
    *     network or format problems
    */
   public List<String> rephrase(String question, List<LiteralPhrases> literals, int max) {
-    String content;
-    try {
-      content = call(prompt(question, literals, max));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failures.incrementAndGet();
-      return List.of();
-    }
+    String content = call(prompt(question, literals, max));
     if (content == null) {
       failures.incrementAndGet();
       return List.of();
@@ -118,51 +101,16 @@ public final class LlmRephraser implements Serializable {
   }
 
   /** Returns the answer text, or null when no usable answer came back. */
-  private String call(String user) throws InterruptedException {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("model", endpoint.model());
-    body.put("temperature", endpoint.temperature());
-    ArrayNode msgs = body.putArray("messages");
-    msgs.addObject().put("role", "system").put("content", SYSTEM_PROMPT);
-    msgs.addObject().put("role", "user").put("content", user);
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/chat/completions"))
-        .timeout(endpoint.timeout())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-    String key = endpoint.apiKeyEnv() == null ? null : env.apply(endpoint.apiKeyEnv());
-    if (key != null && !key.isBlank()) {
-      req.header("Authorization", "Bearer " + key);
-    }
-    HttpRequest request = req.build();
-    for (int attempt = 0; attempt <= endpoint.maxRetries(); attempt++) {
-      if (attempt > 0) {
-        Thread.sleep(Math.min(2000L, 100L << attempt));
-      }
-      try {
-        REQUESTS_SENT.incrementAndGet();
-        HttpResponse<String> resp = client().send(request, HttpResponse.BodyHandlers.ofString());
-        int code = resp.statusCode();
-        if (code == 429 || code >= 500) {
-          continue;
-        }
-        if (code != 200) {
-          return null;
-        }
-        JsonNode content = JSON.readTree(resp.body()).path("choices").path(0).path("message").path("content");
-        return content.isTextual() ? content.asText() : null;
-      } catch (IOException e) {
-        // Network error, timeout or malformed JSON: retry network problems, give up on bad JSON.
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-          return null;
-        }
-      }
-    }
-    return null;
+  private String call(String user) {
+    REQUESTS_SENT.incrementAndGet();
+    return client().ask(SYSTEM_PROMPT, user).text();
   }
 
-  private synchronized HttpClient client() {
+  private synchronized OpenAiChatClient client() {
     if (client == null) {
-      client = HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build();
+      String key = endpoint.apiKeyEnv() == null ? null : env.apply(endpoint.apiKeyEnv());
+      client = new OpenAiChatClient(new OpenAiChatClient.Settings(endpoint.baseUrl(), endpoint.model(), key,
+          endpoint.temperature(), endpoint.timeout(), endpoint.maxRetries()));
     }
     return client;
   }

@@ -95,7 +95,7 @@ class LlmRephraserTest {
   @Test
   void ignoresGarbageAndMalformedAnswers() throws Exception {
     List<String> answers = new ArrayList<>(List.of("not json at all", "{\"choices\": []}",
-        "{\"choices\": [{\"message\": {\"content\": 42}}]}"));
+        "{\"choices\": [{\"message\": {\"role\": \"assistant\"}}]}"));
     LlmEndpoint ep = serve(200, () -> answers.remove(0));
     LlmRephraser r = new LlmRephraser(ep, k -> null);
     for (int i = 0; i < 3; i++) {

@@ -125,7 +125,7 @@ public record DatasetShards(
   }
 
   /** Ensures the directory exists before {@link #read}, naming the option on failure. */
-  static void requireDirectory(Path datasetDir) {
+  public static void requireDirectory(Path datasetDir) {
     if (!Files.isDirectory(datasetDir)) {
       throw new IllegalArgumentException("--dataset: no dataset directory at " + datasetDir.toAbsolutePath()
           + " (run 'quarry synth' first)");

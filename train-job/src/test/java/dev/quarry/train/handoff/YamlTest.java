@@ -13,6 +13,7 @@ class YamlTest {
 
   @Test
   void rendersBlockStyleWithQuotedStringsAndPlainDecimals() {
+    // keys YAML 1.1 reads as booleans (n, on) are quoted, so PyYAML keeps them strings
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", "yes: #1 \"q\" \\ \n");
     doc.put("lr", 2e-4);
@@ -29,8 +30,8 @@ class YamlTest {
         name: "yes: #1 \\"q\\" \\\\ \\n"
         lr: 0.0002
         epochs: 2.0
-        n: 3
-        on: true
+        "n": 3
+        "on": true
         mods:
           - "a"
           - "b"
@@ -40,6 +41,22 @@ class YamlTest {
             m:
               x: 1
         """);
+  }
+
+  /** PyYAML's YAML 1.1 float pattern ({@code resolver.py}): a dot is required, an exponent needs its sign. */
+  private static final java.util.regex.Pattern PYYAML_FLOAT =
+      java.util.regex.Pattern.compile("[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?");
+
+  @Test
+  void floatsAreWrittenSoThatPyYamlReadsThemAsFloats() {
+    for (double d : new double[] {2e-4, 1e-10, 1.5e-7, 0.05, 3.0, 1e22, -0.25}) {
+      String line = Yaml.render(Map.of("x", d));
+      String scalar = line.substring("x: ".length(), line.length() - 1);
+      assertThat(scalar).as("%s", d).matches(PYYAML_FLOAT).doesNotContainIgnoringCase("e");
+      assertThat(Double.parseDouble(scalar)).isEqualTo(d);
+    }
+    // Java's (and Jackson's) own double form would be read by PyYAML as a string
+    assertThat(Double.toString(1e22)).isEqualTo("1.0E22").doesNotMatch(PYYAML_FLOAT.pattern());
   }
 
   @Test

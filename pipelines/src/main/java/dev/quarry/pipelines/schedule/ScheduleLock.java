@@ -1,4 +1,4 @@
-package dev.quarry.reports.schedule;
+package dev.quarry.pipelines.schedule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

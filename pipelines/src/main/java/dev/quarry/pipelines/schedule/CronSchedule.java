@@ -1,4 +1,4 @@
-package dev.quarry.reports.schedule;
+package dev.quarry.pipelines.schedule;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

@@ -1,4 +1,4 @@
-package dev.quarry.reports.schedule;
+package dev.quarry.pipelines.schedule;
 
 /**
  * The work done at each fire time (supplied by the command line: evaluation then report, with

@@ -1,4 +1,4 @@
-package dev.quarry.reports.schedule;
+package dev.quarry.pipelines.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.quarry.reports.schedule;
+package dev.quarry.pipelines.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
