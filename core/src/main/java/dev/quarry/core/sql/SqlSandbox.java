@@ -3,6 +3,7 @@ package dev.quarry.core.sql;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.duckdb.LocalDuckDb;
 import dev.quarry.core.text.SafeText;
+import dev.quarry.core.workspace.ScratchDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,15 @@ public final class SqlSandbox implements SqlExecutor {
    */
   public static final long MAX_RESULT_CHARS = 8_000_000L;
 
+  /**
+   * Name prefix of the scratch folders made in {@code java.io.tmpdir} when no work directory is given; a
+   * folder whose owner process is gone is removed when the next sandbox opens (see {@link ScratchDirs}).
+   */
+  public static final String SCRATCH_PREFIX = "quarry-sandbox";
+
+  /** Name prefix of a sandbox's own database file in a given work directory (stale ones removed likewise). */
+  static final String DATABASE_PREFIX = "seed";
+
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "quarry-sql-timeout");
@@ -111,21 +121,18 @@ public final class SqlSandbox implements SqlExecutor {
     Connection conn = null;
     Path file = null;
     try {
-      work = owns ? Files.createTempDirectory("quarry-sandbox") : Files.createDirectories(work);
+      if (owns) {
+        work = ScratchDirs.create(Path.of(System.getProperty("java.io.tmpdir")), SCRATCH_PREFIX);
+      } else {
+        Files.createDirectories(work);
+        ScratchDirs.removeStale(work, DATABASE_PREFIX);
+      }
       Files.createDirectories(work.resolve("extensions"));
       Files.createDirectories(work.resolve("spill"));
       if (settings.readOnlyDatabase()) {
-        file = Files.createTempFile(work, "seed-", ".duckdb");
-        Files.delete(file);
-        try (Connection loader = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
-          configure(loader, settings, work);
-          loadTables(loader, domain, seedDir);
-        }
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        p.setProperty("jdbc_stream_results", "true");
-        conn = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
-        configure(conn, settings, work);
+        file = work.resolve(ScratchDirs.name(DATABASE_PREFIX, ".duckdb"));
+        writeDatabase(domain, seedDir, file, settings, work);
+        conn = openReadOnly(file, settings, work);
       } else {
         Properties p = new Properties();
         p.setProperty("jdbc_stream_results", "true");
@@ -151,6 +158,97 @@ public final class SqlSandbox implements SqlExecutor {
       }
       throw e;
     }
+  }
+
+  /**
+   * Writes the seed tables into a DuckDB database file that {@link #openDatabaseFile} can open read-only, as
+   * many times as needed (a supervised worker that is restarted opens the same file again instead of loading
+   * the Parquet files each time). The file is written under a temporary name and moved into place when
+   * complete.
+   *
+   * @param domain the domain whose tables are loaded
+   * @param seedDir directory holding {@code <table>/*.parquet} for every domain table
+   * @param file the database file to write (must not exist)
+   * @param settings memory limit and threads used while loading; its work directory holds spill files
+   * @throws IllegalArgumentException if a table directory is missing or lacks a domain column
+   * @throws IllegalStateException if DuckDB fails
+   */
+  public static void prepareDatabaseFile(Domain domain, Path seedDir, Path file, SandboxSettings settings) {
+    for (Domain.Table t : domain.tables()) {
+      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
+        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
+      }
+    }
+    Path work = settings.workDir() != null ? settings.workDir() : file.toAbsolutePath().getParent();
+    Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+    try {
+      Files.createDirectories(work.resolve("extensions"));
+      Files.createDirectories(work.resolve("spill"));
+      Files.deleteIfExists(tmp);
+      writeDatabase(domain, seedDir, tmp, settings, work);
+      Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot load the seed data " + seedDir + " into " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the database file " + file, e);
+    } finally {
+      deleteRecursively(tmp);
+    }
+  }
+
+  /**
+   * Opens a sandbox on a database file written by {@link #prepareDatabaseFile}: read-only, external access
+   * off, configuration locked. Closing it leaves the file in place (its writer owns it).
+   *
+   * @param domain the domain the file was written for
+   * @param file the database file
+   * @param settings timeout, row cap, threads, memory; {@link SandboxSettings#workDir()} (required) holds the
+   *     extension and spill folders
+   * @return an open sandbox
+   * @throws IllegalArgumentException if the work directory is not set
+   * @throws IllegalStateException if DuckDB cannot open the file
+   */
+  public static SqlSandbox openDatabaseFile(Domain domain, Path file, SandboxSettings settings) {
+    Path work = settings.workDir();
+    if (work == null) {
+      throw new IllegalArgumentException("openDatabaseFile needs a work directory in the sandbox settings");
+    }
+    Connection conn = null;
+    try {
+      Files.createDirectories(work.resolve("extensions"));
+      Files.createDirectories(work.resolve("spill"));
+      conn = openReadOnly(file, settings, work);
+      lock(conn);
+      return new SqlSandbox(domain, settings, work, false, null, conn);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw new IllegalStateException("Cannot open the SQL sandbox on " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the sandbox work directory " + work, e);
+    }
+  }
+
+  private static void writeDatabase(Domain domain, Path seedDir, Path file, SandboxSettings settings, Path work)
+      throws SQLException {
+    try (Connection loader = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
+      configure(loader, settings, work);
+      loadTables(loader, domain, seedDir);
+    }
+  }
+
+  private static Connection openReadOnly(Path file, SandboxSettings settings, Path work) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("duckdb.read_only", "true");
+    p.setProperty("jdbc_stream_results", "true");
+    Connection conn = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    try {
+      configure(conn, settings, work);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw e;
+    }
+    return conn;
   }
 
   private static void configure(Connection c, SandboxSettings s, Path work) throws SQLException {

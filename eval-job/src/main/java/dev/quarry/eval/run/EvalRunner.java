@@ -18,8 +18,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Scores a predictor on a bank: for each question, predicts SQL, runs it and every gold alternative on the
- * main database through the {@link SqlSandbox} (validator, DuckDB gate, locked-down database, timeout, row
- * cap) and compares results ({@link ResultComparator}); a prediction that matches strictly is also run on
+ * main database through a {@link SqlExecutor} (a {@link SqlSandbox}: validator, DuckDB gate, locked-down
+ * database, timeout, row cap; normally inside a supervised worker process with hard time and memory limits) and compares results ({@link ResultComparator}); a prediction that matches strictly is also run on
  * each test-suite database and counts for test-suite accuracy only if it matches there too (Zhong et al.
  * 2020, "Semantic Evaluation for Text-to-SQL with Distilled Test Suites": a prediction is correct only if
  * its denotation equals the gold's on every database of the suite). Exact-set match compares
