@@ -283,7 +283,7 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
     cmd.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
     cmd.add("-Duser.home=" + home.toAbsolutePath());
     cmd.add("-cp");
-    cmd.add(classPath);
+    cmd.add(absolute(classPath));
     cmd.add(SqlWorker.class.getName());
     long logStart;
     Process p;
@@ -389,6 +389,17 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
       worker = null;
     }
     ScratchDirs.deleteRecursively(dir.resolve("tmp"));
+  }
+
+  /** The class path with every entry made absolute (the worker runs in its scratch folder). */
+  static String absolute(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String e : classPath.split(java.io.File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(e.endsWith("*") ? e : Path.of(e).toAbsolutePath().toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   private static String exitCode(Worker w) {
