@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Removes the copies of DuckDB's native library that killed JVMs left in the temporary folder.
+ * Removes the copies of native libraries that killed JVMs left in the temporary folder: DuckDB's
+ * ({@code libduckdb_java*.so}), snappy-java's ({@code snappy-*-libsnappyjava.so}, used by Parquet), zstd-jni's
+ * ({@code libzstd-jni-*.so}) and lz4-java's ({@code liblz4-java-*.so}). Each library copies itself out of its jar
+ * into {@code java.io.tmpdir} under a fresh name and deletes the copy only at a normal JVM exit.
  *
  * <p>DuckDB's JDBC driver (2.0.0.1, {@code org.duckdb.DuckDBNative.unpackAndLoad}) copies the library out of its
  * jar with {@code Files.createTempFile("libduckdb_java", ".so")}, that is into {@code java.io.tmpdir}, and only
@@ -28,7 +31,9 @@ public final class NativeLibraryCopies {
   /** A copy written less than this long ago is never removed, in ms. */
   static final long MIN_AGE_MS = 1_000;
 
-  private static final String PREFIX = "libduckdb_java";
+  /** File name patterns of the copies (globs). */
+  static final List<String> PATTERNS = List.of("libduckdb_java*.so", "snappy-*-libsnappyjava.so", "libzstd-jni-*.so",
+      "liblz4-java-*.so");
 
   private NativeLibraryCopies() {}
 
@@ -46,19 +51,23 @@ public final class NativeLibraryCopies {
     }
     List<Path> candidates = new ArrayList<>();
     long now = System.currentTimeMillis();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(tmpDir, PREFIX + "*.so")) {
-      for (Path p : s) {
-        if (Files.isRegularFile(p) && now - Files.getLastModifiedTime(p).toMillis() > MIN_AGE_MS) {
-          candidates.add(p.toAbsolutePath().normalize());
+    for (String pattern : PATTERNS) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(tmpDir, pattern)) {
+        for (Path p : s) {
+          if (Files.isRegularFile(p) && now - Files.getLastModifiedTime(p).toMillis() > MIN_AGE_MS) {
+            candidates.add(p.toAbsolutePath().normalize());
+          }
         }
+      } catch (IOException | RuntimeException e) {
+        // an unreadable folder holds nothing we can remove
       }
-    } catch (IOException | RuntimeException e) {
-      return removed;
     }
     if (candidates.isEmpty()) {
       return removed;
     }
-    Set<String> inUse = inUse(proc);
+    Set<String> names = new HashSet<>();
+    candidates.forEach(c -> names.add(c.getFileName().toString()));
+    Set<String> inUse = inUse(proc, names);
     for (Path p : candidates) {
       if (!inUse.contains(p.toString())) {
         try {
@@ -73,13 +82,13 @@ public final class NativeLibraryCopies {
     return removed;
   }
 
-  /** Paths of DuckDB library copies that some process has mapped or open. */
-  private static Set<String> inUse(Path proc) {
+  /** Paths, among files with these names, that some process has mapped or open. */
+  private static Set<String> inUse(Path proc, Set<String> names) {
     Set<String> used = new HashSet<>();
     try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("[0-9]+"))) {
       for (Path pid : pids) {
         try (Stream<String> lines = Files.lines(pid.resolve("maps"))) {
-          lines.filter(l -> l.contains(PREFIX)).forEach(l -> {
+          lines.filter(l -> names.stream().anyMatch(l::contains)).forEach(l -> {
             int slash = l.indexOf('/');
             if (slash >= 0) {
               used.add(l.substring(slash).replace(" (deleted)", "").strip());
@@ -92,7 +101,7 @@ public final class NativeLibraryCopies {
           for (Path fd : fds) {
             try {
               String target = Files.readSymbolicLink(fd).toString();
-              if (target.contains(PREFIX)) {
+              if (names.stream().anyMatch(target::contains)) {
                 used.add(target.replace(" (deleted)", "").strip());
               }
             } catch (IOException | RuntimeException e) {
