@@ -266,9 +266,10 @@ public final class SqlSandbox implements SqlExecutor {
     try (Statement st = c.createStatement()) {
       for (Domain.Table t : domain.tables()) {
         String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
-        st.execute("CREATE TABLE " + ident(t.name()) + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
+        st.execute("CREATE TABLE " + SqlIdentifiers.quoteIdent(t.name()) + " AS SELECT * FROM read_parquet("
+            + quote(glob) + ")");
         List<String> have = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("DESCRIBE " + ident(t.name()))) {
+        try (ResultSet rs = st.executeQuery("DESCRIBE " + SqlIdentifiers.quoteIdent(t.name()))) {
           while (rs.next()) {
             have.add(rs.getString(1).toLowerCase(Locale.ROOT));
           }
@@ -451,7 +452,7 @@ public final class SqlSandbox implements SqlExecutor {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Statement st = connection.createStatement()) {
       for (String t : domain.tableNames()) {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + ident(t))) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqlIdentifiers.quoteIdent(t))) {
           rs.next();
           counts.put(t, rs.getLong(1));
         }
@@ -554,10 +555,6 @@ public final class SqlSandbox implements SqlExecutor {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  private static String ident(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   private static void closeQuietly(AutoCloseable c) {
