@@ -48,9 +48,11 @@ final class SandboxBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (rounds < 1 || restarts < 0) {
-      throw new IllegalArgumentException("--rounds must be at least 1 and --restarts at least 0, got " + rounds
-          + " and " + restarts);
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    if (restarts < 0) {
+      throw new IllegalArgumentException("--restarts must be at least 0, got " + restarts);
     }
     Domain domain = DomainLoader.load(data.domain);
     Path seedDir = Stages.seed(data, RunnerOptions.defaults(), Commands.commandLine(spec), false).dir();

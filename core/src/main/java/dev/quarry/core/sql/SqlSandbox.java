@@ -426,13 +426,62 @@ public final class SqlSandbox implements SqlExecutor {
       if (fired) {
         return timeout(ordered, t0);
       }
-      String msg = SafeText.bounded(SqlParsing.firstLine(e.getMessage()), MAX_CELL_CHARS, CELL_KEEP_CHARS);
+      String raw = e.getMessage();
+      if (raw != null && raw.contains(LOST_STREAM_ERROR)) {
+        closeQuietly(st);
+        st = null;
+        raw = streamedError(sql, t0);
+      }
+      String msg = SafeText.bounded(SqlParsing.firstLine(raw), MAX_CELL_CHARS, CELL_KEEP_CHARS);
       return QueryOutcome.failed(QueryOutcome.Status.ERROR, ErrorClass.classify(msg), msg, ordered, micros(t0));
     } finally {
       if (canceller != null) {
         canceller.disarm();
       }
       closeQuietly(st);
+    }
+  }
+
+  /**
+   * What DuckDB's JDBC driver (2.0.0.1) reports instead of the real error when a statement fails while its result
+   * streams (after the first chunk): the driver loses DuckDB's message.
+   */
+  static final String LOST_STREAM_ERROR = "Invalid result set";
+
+  /**
+   * Recovers DuckDB's message for a statement that failed while its result streamed: runs it once more as
+   * {@code EXPLAIN ANALYZE}, which executes it to the end before returning anything, so the error is raised
+   * while executing and keeps its text. Bounded by what is left of the timeout. Only called for SQL that passed
+   * both gates.
+   *
+   * @return DuckDB's message, or a plain description when it cannot be recovered
+   */
+  private String streamedError(String sql, long t0) {
+    String lost = "DuckDB failed while the result streamed (the driver reported only '" + LOST_STREAM_ERROR + "')";
+    long left = settings.timeout().toMillis() - (System.nanoTime() - t0) / 1_000_000;
+    if (left <= 0) {
+      return lost;
+    }
+    Statement again = null;
+    Canceller c = null;
+    try {
+      again = connection.createStatement();
+      c = new Canceller(again);
+      c.arm(left);
+      try (ResultSet rs = again.executeQuery("EXPLAIN ANALYZE " + sql)) {
+        while (rs.next()) {
+          // the plan is not needed
+        }
+      }
+      return lost + " and did not fail when run again";
+    } catch (SQLException | RuntimeException e) {
+      boolean fired = c != null && !c.disarm();
+      return fired || e.getMessage() == null || e.getMessage().contains(LOST_STREAM_ERROR) ? lost : e.getMessage();
+    } finally {
+      if (c != null) {
+        c.disarm();
+      }
+      closeQuietly(again);
     }
   }
 

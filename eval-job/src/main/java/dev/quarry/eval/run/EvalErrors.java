@@ -13,14 +13,20 @@ import java.util.List;
  * rows), {@code timeout}, {@code wrong_result} (ran, result differs), {@code no_prediction},
  * {@code too_complex} (longer than the SQL length limit, or nested/operator-heavy beyond {@link
  * dev.quarry.core.sql.SqlShape}'s limits: refused before any parser ran), {@code resource_limit} (DuckDB or the
- * worker ran out of its memory cap, or the result exceeded the result-size bound) and {@code internal_error}
- * (the harness itself failed on this one question, e.g. the worker process died; the message says how).
+ * worker ran out of its memory cap, or the result exceeded the result-size bound), {@code internal_error}
+ * (the harness itself failed on this one question, e.g. the worker process died; the message says how) and
+ * {@link #GOLD_FAILED} (the bank's gold SQL does not run, so the question cannot be scored: it is left out of
+ * every metric, see {@link Metrics#of}).
  */
 public final class EvalErrors {
 
+  /** The question's gold SQL failed: the bank is at fault, not the model; the question is not scored. */
+  public static final String GOLD_FAILED = "gold_failed";
+
   /** All classes, in report order. */
   public static final List<String> ALL = List.of("parse_error", "unsafe", "unknown_table", "unknown_column",
-      "runtime_error", "timeout", "wrong_result", "no_prediction", "too_complex", "resource_limit", "internal_error");
+      "runtime_error", "timeout", "wrong_result", "no_prediction", "too_complex", "resource_limit", "internal_error",
+      GOLD_FAILED);
 
   private EvalErrors() {}
 

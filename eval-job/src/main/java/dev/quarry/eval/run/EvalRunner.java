@@ -25,6 +25,9 @@ import java.util.function.IntConsumer;
  * its denotation equals the gold's on every database of the suite). Exact-set match compares
  * {@link SqlNormalizer} texts (JSqlParser-normalized; a stand-in for Spider's component-set match).
  *
+ * <p>A question whose gold SQL fails (every alternative) is {@link EvalErrors#GOLD_FAILED}: the bank is at fault,
+ * so it is reported but not scored against the model ({@link Metrics#of} leaves it out).
+ *
  * <p>One question never stops the run: predicted SQL is made well-formed UTF-16 before anything sees it
  * (lone surrogates become U+FFFD), and any {@link Throwable} raised while predicting or scoring one question
  * (a {@link StackOverflowError} in a parser, a failed worker, a bug) becomes that question's
@@ -121,15 +124,14 @@ public final class EvalRunner {
         exact |= norm.equals(SqlNormalizer.normalize(g));
       }
     }
-    if (sql.isEmpty()) {
-      QueryOutcome shown = firstOk >= 0 ? golds.get(firstOk) : golds.get(0);
-      return result(q, q.goldSql().get(0), shown, p, null, false, false, false, exact, "no_prediction",
+    if (sql.isEmpty() && firstOk >= 0) {
+      return result(q, q.goldSql().get(0), golds.get(firstOk), p, null, false, false, false, exact, "no_prediction",
           p.message() != null ? p.message() : "empty prediction");
     }
-    QueryOutcome pred = main.execute(sql);
+    QueryOutcome pred = sql.isEmpty() ? null : main.execute(sql);
     if (firstOk < 0) {
-      return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact,
-          pred.isOk() ? "wrong_result" : EvalErrors.of(pred), "gold SQL failed: " + golds.get(0).message());
+      return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact, EvalErrors.GOLD_FAILED,
+          "gold SQL failed, so this question is not scored: " + golds.get(0).message());
     }
     if (!pred.isOk()) {
       return result(q, q.goldSql().get(firstOk), golds.get(firstOk), p, pred, false, false, false, exact,
