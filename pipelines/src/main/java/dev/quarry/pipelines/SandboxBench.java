@@ -4,6 +4,7 @@ import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlExecutor;
+import dev.quarry.core.sql.SqlIdentifiers;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.sql.SupervisedSqlExecutor;
 import dev.quarry.core.sql.WorkerLimits;
@@ -30,9 +31,13 @@ import picocli.CommandLine.Option;
       "Runs the committed query bank's gold SQL, --rounds times, through the in-process sandbox and through the",
       "supervised worker process that eval uses (same settings, same seed data; one untimed round each first),",
       "alternating rounds. Prints the time to open each, ms per statement of both, the worker's overhead per",
-      "statement and the ratio, and the time a statement waits when its worker was killed and must be restarted."
+      "statement and the ratio; the same for a trivial statement (the fixed cost of the round trip); and the time",
+      "a statement waits when its worker was killed and must be restarted."
     })
 final class SandboxBench implements Callable<Integer> {
+
+  /** Runs of the trivial statement that isolates the worker's fixed cost per statement. */
+  static final int TRIVIAL = 2_000;
 
   @Mixin DataOptions data;
 
@@ -90,6 +95,16 @@ final class SandboxBench implements Callable<Integer> {
             workerMs);
         System.out.printf("worker overhead: %+.3f ms/statement; ratio worker / in-process %.2f%n", workerMs - localMs,
             workerMs / localMs);
+        // The fixed cost alone: a statement DuckDB answers at once, so the difference is the worker round trip
+        // (pipe, serialization, supervision) rather than query time.
+        List<String> trivial = java.util.Collections.nCopies(TRIVIAL,
+            "SELECT count(*) FROM " + SqlIdentifiers.quoteIdent(domain.tables().get(0).name()));
+        round(local, trivial);
+        round(worker, trivial);
+        double localT = round(local, trivial) * 1e3 / TRIVIAL;
+        double workerT = round(worker, trivial) * 1e3 / TRIVIAL;
+        System.out.printf("trivial statement x %,d: in-process %.3f ms, worker %.3f ms; worker overhead %+.3f ms/statement%n",
+            TRIVIAL, localT, workerT, workerT - localT);
         if (restarts > 0) {
           double total = 0;
           for (int i = 0; i < restarts; i++) {
