@@ -57,6 +57,12 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
   /** Longest SQL text sent to a worker, characters; longer text is refused here like the validator would. */
   static final int MAX_SEND_CHARS = 4 << 20;
 
+  /**
+   * Failed starts in a row after which no further start is tried: every later statement gets WORKER_FAILED at
+   * once instead of waiting up to {@link WorkerLimits#startTimeout()} each.
+   */
+  static final int MAX_FAILED_STARTS = 3;
+
   private final Domain domain;
   private final Path seedDir;
   private final SandboxSettings settings;
@@ -66,6 +72,8 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
   private final ExecutorService reader;
   private Worker worker;
   private int starts;
+  private int failedStarts;
+  private String lastStartFailure;
   private boolean closed;
 
   private SupervisedSqlExecutor(Domain domain, Path seedDir, SandboxSettings settings, WorkerLimits limits, Path dir) {
@@ -250,10 +258,16 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
     if (worker != null) {
       kill(worker);
     }
+    if (failedStarts >= MAX_FAILED_STARTS) {
+      return "gave up after " + failedStarts + " failed starts in a row; the last: " + lastStartFailure;
+    }
     try {
       start();
+      failedStarts = 0;
       return null;
     } catch (RuntimeException e) {
+      failedStarts++;
+      lastStartFailure = e.getMessage();
       return e.getMessage();
     }
   }

@@ -127,6 +127,33 @@ class SupervisedSqlExecutorTest {
   }
 
   @Test
+  void aWorkerThatCannotRestartFailsItsStatementsAndIsGivenUpAfterThreeTries() throws Exception {
+    Path mySeed = tmp.resolve("seed-copy");
+    SeedFixture.write(DOMAIN, mySeed, 10, Map.of());
+    Path work = tmp.resolve("work-restart");
+    SandboxSettings s = SandboxSettings.defaults().withTimeout(TIMEOUT).withWorkDir(work);
+    try (SupervisedSqlExecutor w = SupervisedSqlExecutor.open(DOMAIN, mySeed, s, WorkerLimits.forSettings(s))) {
+      dev.quarry.core.workspace.ScratchDirs.deleteRecursively(mySeed);
+      try (Stream<Path> files = Files.walk(work)) {
+        files.filter(f -> f.getFileName().toString().equals("database.duckdb")).forEach(
+            dev.quarry.core.workspace.ScratchDirs::deleteRecursively);
+      }
+      ProcessHandle.of(w.workerPid()).orElseThrow().destroyForcibly();
+      Thread.sleep(200);
+      for (int i = 0; i < SupervisedSqlExecutor.MAX_FAILED_STARTS; i++) {
+        QueryOutcome o = w.execute("SELECT count(*) FROM students");
+        assertThat(o.errorClass()).isEqualTo(ErrorClass.WORKER_FAILED);
+        assertThat(o.message()).startsWith("SQL worker could not be started: ").contains("enrollment");
+      }
+      long t0 = System.nanoTime();
+      QueryOutcome o = w.execute("SELECT count(*) FROM students");
+      assertThat(o.message()).contains("gave up after 3 failed starts in a row");
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(100);
+      assertThat(w.workerStarts()).isEqualTo(1 + SupervisedSqlExecutor.MAX_FAILED_STARTS);
+    }
+  }
+
+  @Test
   void closingRemovesTheScratchFolderAndOpeningRemovesAKilledOwnersFolder() throws Exception {
     Path work = tmp.resolve("scratch");
     Path stale = Files.createDirectories(work.resolve(SupervisedSqlExecutor.SCRATCH_PREFIX + "-999999999-1-abc"));
