@@ -15,7 +15,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs untrusted SQL over a domain's seed data on a locked-down DuckDB.
@@ -111,11 +109,7 @@ public final class SqlSandbox implements SqlExecutor {
    * @throws IllegalStateException if DuckDB cannot be opened or configured
    */
   public static SqlSandbox open(Domain domain, Path seedDir, SandboxSettings settings) {
-    for (Domain.Table t : domain.tables()) {
-      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
-        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
-      }
-    }
+    requireSeedTables(domain, seedDir);
     Path work = settings.workDir();
     boolean owns = work == null;
     Connection conn = null;
@@ -145,7 +139,7 @@ public final class SqlSandbox implements SqlExecutor {
     } catch (SQLException e) {
       closeQuietly(conn);
       if (owns && work != null) {
-        deleteRecursively(work);
+        ScratchDirs.deleteRecursively(work);
       }
       throw new IllegalStateException("Cannot open the SQL sandbox on " + seedDir + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -154,7 +148,7 @@ public final class SqlSandbox implements SqlExecutor {
     } catch (RuntimeException e) {
       closeQuietly(conn);
       if (owns && work != null) {
-        deleteRecursively(work);
+        ScratchDirs.deleteRecursively(work);
       }
       throw e;
     }
@@ -174,11 +168,7 @@ public final class SqlSandbox implements SqlExecutor {
    * @throws IllegalStateException if DuckDB fails
    */
   public static void prepareDatabaseFile(Domain domain, Path seedDir, Path file, SandboxSettings settings) {
-    for (Domain.Table t : domain.tables()) {
-      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
-        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
-      }
-    }
+    requireSeedTables(domain, seedDir);
     Path work = settings.workDir() != null ? settings.workDir() : file.toAbsolutePath().getParent();
     Path tmp = file.resolveSibling(file.getFileName() + ".partial");
     try {
@@ -193,7 +183,7 @@ public final class SqlSandbox implements SqlExecutor {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the database file " + file, e);
     } finally {
-      deleteRecursively(tmp);
+      ScratchDirs.deleteRecursively(tmp);
     }
   }
 
@@ -249,6 +239,19 @@ public final class SqlSandbox implements SqlExecutor {
       throw e;
     }
     return conn;
+  }
+
+  /**
+   * Checks that {@code seedDir} has a folder for every table of the domain.
+   *
+   * @throws IllegalArgumentException naming the first missing table and the folder
+   */
+  static void requireSeedTables(Domain domain, Path seedDir) {
+    for (Domain.Table t : domain.tables()) {
+      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
+        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
+      }
+    }
   }
 
   private static void configure(Connection c, SandboxSettings s, Path work) throws SQLException {
@@ -544,10 +547,10 @@ public final class SqlSandbox implements SqlExecutor {
       // closing anyway
     }
     if (ownsWorkDir) {
-      deleteRecursively(workDir);
+      ScratchDirs.deleteRecursively(workDir);
     } else if (databaseFile != null) {
-      deleteRecursively(databaseFile);
-      deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
+      ScratchDirs.deleteRecursively(databaseFile);
+      ScratchDirs.deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
     }
   }
 
@@ -613,23 +616,6 @@ public final class SqlSandbox implements SqlExecutor {
       } catch (Exception e) {
         // nothing more to do
       }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // leave it
-        }
-      });
-    } catch (IOException e) {
-      // leave it
     }
   }
 }

@@ -102,11 +102,7 @@ public final class SupervisedSqlExecutor implements SqlExecutor {
    * @throws IllegalStateException if the worker cannot start or open the database (the message says why)
    */
   public static SupervisedSqlExecutor open(Domain domain, Path seedDir, SandboxSettings settings, WorkerLimits limits) {
-    for (Domain.Table t : domain.tables()) {
-      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
-        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
-      }
-    }
+    SqlSandbox.requireSeedTables(domain, seedDir);
     Path base = settings.workDir() != null ? settings.workDir() : Path.of(System.getProperty("java.io.tmpdir"));
     Path dir = ScratchDirs.create(base.toAbsolutePath(), SCRATCH_PREFIX);
     SupervisedSqlExecutor e = new SupervisedSqlExecutor(domain, seedDir, settings, limits, dir);
