@@ -131,9 +131,17 @@ final class EvalCommand implements Callable<Integer> {
     if (testSuite < 0 || testSuite > 20) {
       throw new IllegalArgumentException("--test-suite must be 0..20, got " + testSuite);
     }
-    if (queryTimeoutMs < 1 || maxRows < 1 || requestTimeout < 1 || retries < 0) {
-      throw new IllegalArgumentException(
-          "--query-timeout-ms, --max-rows and --request-timeout must be positive, --retries >= 0");
+    if (queryTimeoutMs < 1) {
+      throw new IllegalArgumentException("--query-timeout-ms must be at least 1, got " + queryTimeoutMs);
+    }
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
+    }
+    if (requestTimeout < 1) {
+      throw new IllegalArgumentException("--request-timeout must be at least 1 (seconds), got " + requestTimeout);
+    }
+    if (retries < 0) {
+      throw new IllegalArgumentException("--retries must be at least 0, got " + retries);
     }
     if (precision < 0 || precision > 15) {
       throw new IllegalArgumentException("--precision must be 0..15, got " + precision);

@@ -10,6 +10,8 @@ import dev.quarry.eval.bank.QueryBank;
 import dev.quarry.eval.run.EvalJob;
 import dev.quarry.eval.run.EvalOutcome;
 import dev.quarry.eval.run.EvalRequest;
+import dev.quarry.eval.results.EvalError;
+import dev.quarry.eval.results.QuestionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +98,26 @@ final class EvalStage {
     EvalRequest req = new EvalRequest(root, command, s.model(), bank, domain, seedDir, s.testSuiteSeeds(), suiteDirs,
         Files.isDirectory(dataset) ? dataset : null, s.baseline(), s.maxDrop(), sandbox,
         new ValueNormalizer(s.precision(), s.relTol()), ctx);
-    return EvalJob.run(req, null);
+    EvalOutcome out = EvalJob.run(req, null);
+    warnAboutFailingGoldSql(out, bank, System.err);
+    return out;
+  }
+
+  /**
+   * Prints one warning per question whose gold SQL failed (it is reported with error class
+   * {@link EvalError#GOLD_FAILED} and left out of the scores), naming the bank, the question and DuckDB's error.
+   */
+  static void warnAboutFailingGoldSql(EvalOutcome out, QueryBank bank, java.io.PrintStream err) {
+    long n = 0;
+    for (QuestionResult r : out.results()) {
+      if (r.errorClass() == EvalError.GOLD_FAILED) {
+        n++;
+        err.println("quarry: warning: " + bank.source() + ", question " + r.id() + ": " + r.message());
+      }
+    }
+    if (n > 0) {
+      err.println("quarry: warning: " + n + " question(s) of " + bank.source()
+          + " have gold SQL that fails; they are not scored (fix the bank)");
+    }
   }
 }

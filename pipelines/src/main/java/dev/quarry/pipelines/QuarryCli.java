@@ -3,6 +3,7 @@ package dev.quarry.pipelines;
 import dev.quarry.core.workspace.CodeVersion;
 import dev.quarry.core.workspace.InvalidOutputException;
 import dev.quarry.core.workspace.StageFailedException;
+import dev.quarry.core.workspace.TempLeftovers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -69,8 +70,12 @@ public final class QuarryCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Parses and runs {@code args}; returns the exit code instead of exiting (for tests). */
+  /**
+   * Parses and runs {@code args}; returns the exit code instead of exiting (for tests). First removes what killed
+   * Quarry processes left in the temporary folder ({@link TempLeftovers}).
+   */
   public static int execute(String... args) {
+    TempLeftovers.removeStale();
     return commandLine().execute(args);
   }
 

@@ -5,6 +5,7 @@ import dev.quarry.core.beam.PipelineProgress;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.core.sql.SqlIdentifiers;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.workspace.StageRunner;
 import dev.quarry.seed.SeedPipeline;
@@ -121,7 +122,7 @@ final class SynthBench implements Callable<Integer> {
         Statement st = c.createStatement()) {
       st.execute("SET threads=1");
       for (Domain.Table t : domain.tables()) {
-        st.execute("CREATE TABLE " + t.name() + " AS SELECT * FROM read_parquet('"
+        st.execute("CREATE TABLE " + SqlIdentifiers.quoteIdent(t.name()) + " AS SELECT * FROM read_parquet('"
             + seedDir.resolve(t.name()).toString().replace("'", "''") + "/*.parquet')");
       }
       long t0 = System.nanoTime();

@@ -68,9 +68,12 @@ public final class TrainBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (steps < 1 || warmup < 0 || batch < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--steps and --batch-size must be at least 1 and --warmup-steps at least 0");
+    for (String bad : new String[] {steps < 1 ? "--steps must be at least 1, got " + steps : null,
+        batch < 1 ? "--batch-size must be at least 1, got " + batch : null,
+        warmup < 0 ? "--warmup-steps must be at least 0, got " + warmup : null}) {
+      if (bad != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), bad);
+      }
     }
     Map<String, ModelConfig> chosen = new LinkedHashMap<>();
     for (String c : configs) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The command line end to end: exit codes, messages, and that failures never touch existing outputs. */
@@ -104,7 +106,27 @@ class QuarryCliTest {
     Files.writeString(file, "x");
     int code = QuarryCli.execute("seed", "--workspace", file.resolve("ws").toString());
     assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("not writable");
+    assertThat(stderr()).contains("not writable").contains(file + " is a file, not a folder (check --workspace)");
+  }
+
+  @Test
+  void aWorkspacePathThatIsAFileIsNamedAsSuch() throws Exception {
+    Path file = Files.writeString(tmp.resolve("ws-file"), "x");
+    assertThat(QuarryCli.execute("seed", "--workspace", file.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains(file + " is a file, not a folder (check --workspace)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--query-timeout-ms|0|--query-timeout-ms must be at least 1, got 0",
+      "--max-rows|-5|--max-rows must be at least 1, got -5",
+      "--request-timeout|0|--request-timeout must be at least 1 (seconds), got 0",
+      "--retries|-1|--retries must be at least 0, got -1"})
+  void anInvalidNumericEvalOptionIsNamedWithItsValue(String option, String value, String message) {
+    int code = QuarryCli.execute("eval", "--workspace", tmp.toString(), option, value);
+    assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(stderr()).contains("quarry: error: " + message);
+    assertThat(tmp.resolve("evals")).doesNotExist();
   }
 
   /** A command that fails either in its own checks of the command line or, later, inside its work. */

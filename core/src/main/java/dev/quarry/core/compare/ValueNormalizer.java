@@ -113,6 +113,9 @@ public final class ValueNormalizer {
       if (x.equals(y)) {
         return true;
       }
+      if (!Double.isFinite(x) || !Double.isFinite(y)) {
+        return false; // the tolerance below is infinite when either is: 1/0 would equal any number
+      }
       return Math.abs(x - y) <= relTol * Math.max(Math.abs(x), Math.abs(y));
     }
     return a.equals(b);

@@ -1,5 +1,6 @@
 package dev.quarry.core.domain;
 
+import dev.quarry.core.sql.SqlIdentifiers;
 import java.util.stream.Collectors;
 
 /**
@@ -20,8 +21,9 @@ public final class SchemaPrompt {
         .append(" database into SQL. Answer with exactly one DuckDB SELECT statement and nothing else.\n");
     sb.append(domain.description()).append("\n\n");
     for (Domain.Table t : domain.tables()) {
-      sb.append("CREATE TABLE ").append(t.name()).append(" (")
-          .append(t.columns().stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", ")))
+      sb.append("CREATE TABLE ").append(SqlIdentifiers.quoteIdent(t.name())).append(" (")
+          .append(t.columns().stream().map(c -> SqlIdentifiers.quoteIdent(c.name()) + " " + c.type())
+              .collect(Collectors.joining(", ")))
           .append(");\n");
     }
     Domain.Years y = domain.years();

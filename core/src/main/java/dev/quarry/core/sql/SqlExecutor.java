@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Something that runs untrusted SQL over one database and reports every failure as a {@link QueryOutcome}:
  * an in-process {@link SqlSandbox}, or a sandbox inside a supervised worker process
- * (planned for issue 11) whose time and memory limits hold even for statements DuckDB cannot cancel.
+ * ({@link SupervisedSqlExecutor}) whose time and memory limits hold even for statements DuckDB cannot cancel.
  */
 public interface SqlExecutor extends AutoCloseable {
 

@@ -3,6 +3,7 @@ package dev.quarry.core.sql;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.duckdb.LocalDuckDb;
 import dev.quarry.core.text.SafeText;
+import dev.quarry.core.workspace.ScratchDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs untrusted SQL over a domain's seed data on a locked-down DuckDB.
@@ -65,6 +64,15 @@ public final class SqlSandbox implements SqlExecutor {
    */
   public static final long MAX_RESULT_CHARS = 8_000_000L;
 
+  /**
+   * Name prefix of the scratch folders made in {@code java.io.tmpdir} when no work directory is given; a
+   * folder whose owner process is gone is removed when the next sandbox opens (see {@link ScratchDirs}).
+   */
+  public static final String SCRATCH_PREFIX = "quarry-sandbox";
+
+  /** Name prefix of a sandbox's own database file in a given work directory (stale ones removed likewise). */
+  static final String DATABASE_PREFIX = "seed";
+
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "quarry-sql-timeout");
@@ -103,31 +111,24 @@ public final class SqlSandbox implements SqlExecutor {
    * @throws IllegalStateException if DuckDB cannot be opened or configured
    */
   public static SqlSandbox open(Domain domain, Path seedDir, SandboxSettings settings) {
-    for (Domain.Table t : domain.tables()) {
-      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
-        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
-      }
-    }
+    requireSeedTables(domain, seedDir);
     Path work = settings.workDir();
     boolean owns = work == null;
     Connection conn = null;
     Path file = null;
     try {
-      work = owns ? Files.createTempDirectory("quarry-sandbox") : Files.createDirectories(work);
+      if (owns) {
+        work = ScratchDirs.create(Path.of(System.getProperty("java.io.tmpdir")), SCRATCH_PREFIX);
+      } else {
+        Files.createDirectories(work);
+        ScratchDirs.removeStale(work, DATABASE_PREFIX);
+      }
       Files.createDirectories(work.resolve("extensions"));
       Files.createDirectories(work.resolve("spill"));
       if (settings.readOnlyDatabase()) {
-        file = Files.createTempFile(work, "seed-", ".duckdb");
-        Files.delete(file);
-        try (Connection loader = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
-          configure(loader, settings, work);
-          loadTables(loader, domain, seedDir);
-        }
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        p.setProperty("jdbc_stream_results", "true");
-        conn = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
-        configure(conn, settings, work);
+        file = work.resolve(ScratchDirs.name(DATABASE_PREFIX, ".duckdb"));
+        writeDatabase(domain, seedDir, file, settings, work);
+        conn = openReadOnly(file, settings, work);
       } else {
         Properties p = new Properties();
         p.setProperty("jdbc_stream_results", "true");
@@ -140,7 +141,7 @@ public final class SqlSandbox implements SqlExecutor {
     } catch (SQLException e) {
       closeQuietly(conn);
       if (owns && work != null) {
-        deleteRecursively(work);
+        ScratchDirs.deleteRecursively(work);
       }
       throw new IllegalStateException("Cannot open the SQL sandbox on " + seedDir + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -149,9 +150,109 @@ public final class SqlSandbox implements SqlExecutor {
     } catch (RuntimeException e) {
       closeQuietly(conn);
       if (owns && work != null) {
-        deleteRecursively(work);
+        ScratchDirs.deleteRecursively(work);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Writes the seed tables into a DuckDB database file that {@link #openDatabaseFile} can open read-only, as
+   * many times as needed (a supervised worker that is restarted opens the same file again instead of loading
+   * the Parquet files each time). The file is written under a temporary name and moved into place when
+   * complete.
+   *
+   * @param domain the domain whose tables are loaded
+   * @param seedDir directory holding {@code <table>/*.parquet} for every domain table
+   * @param file the database file to write (must not exist)
+   * @param settings memory limit and threads used while loading; its work directory holds spill files
+   * @throws IllegalArgumentException if a table directory is missing or lacks a domain column
+   * @throws IllegalStateException if DuckDB fails
+   */
+  public static void prepareDatabaseFile(Domain domain, Path seedDir, Path file, SandboxSettings settings) {
+    requireSeedTables(domain, seedDir);
+    Path work = settings.workDir() != null ? settings.workDir() : file.toAbsolutePath().getParent();
+    Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+    try {
+      Files.createDirectories(work.resolve("extensions"));
+      Files.createDirectories(work.resolve("spill"));
+      Files.deleteIfExists(tmp);
+      writeDatabase(domain, seedDir, tmp, settings, work);
+      Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot load the seed data " + seedDir + " into " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the database file " + file, e);
+    } finally {
+      ScratchDirs.deleteRecursively(tmp);
+    }
+  }
+
+  /**
+   * Opens a sandbox on a database file written by {@link #prepareDatabaseFile}: read-only, external access
+   * off, configuration locked. Closing it leaves the file in place (its writer owns it).
+   *
+   * @param domain the domain the file was written for
+   * @param file the database file
+   * @param settings timeout, row cap, threads, memory; {@link SandboxSettings#workDir()} (required) holds the
+   *     extension and spill folders
+   * @return an open sandbox
+   * @throws IllegalArgumentException if the work directory is not set
+   * @throws IllegalStateException if DuckDB cannot open the file
+   */
+  public static SqlSandbox openDatabaseFile(Domain domain, Path file, SandboxSettings settings) {
+    Path work = settings.workDir();
+    if (work == null) {
+      throw new IllegalArgumentException("openDatabaseFile needs a work directory in the sandbox settings");
+    }
+    Connection conn = null;
+    try {
+      Files.createDirectories(work.resolve("extensions"));
+      Files.createDirectories(work.resolve("spill"));
+      conn = openReadOnly(file, settings, work);
+      lock(conn);
+      return new SqlSandbox(domain, settings, work, false, null, conn);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw new IllegalStateException("Cannot open the SQL sandbox on " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the sandbox work directory " + work, e);
+    }
+  }
+
+  private static void writeDatabase(Domain domain, Path seedDir, Path file, SandboxSettings settings, Path work)
+      throws SQLException {
+    try (Connection loader = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
+      configure(loader, settings, work);
+      loadTables(loader, domain, seedDir);
+    }
+  }
+
+  private static Connection openReadOnly(Path file, SandboxSettings settings, Path work) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("duckdb.read_only", "true");
+    p.setProperty("jdbc_stream_results", "true");
+    Connection conn = LocalDuckDb.connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    try {
+      configure(conn, settings, work);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw e;
+    }
+    return conn;
+  }
+
+  /**
+   * Checks that {@code seedDir} has a folder for every table of the domain.
+   *
+   * @throws IllegalArgumentException naming the first missing table and the folder
+   */
+  static void requireSeedTables(Domain domain, Path seedDir) {
+    for (Domain.Table t : domain.tables()) {
+      if (!Files.isDirectory(seedDir.resolve(t.name()))) {
+        throw new IllegalArgumentException("Seed data has no directory for table '" + t.name() + "' in " + seedDir);
+      }
     }
   }
 
@@ -170,9 +271,10 @@ public final class SqlSandbox implements SqlExecutor {
     try (Statement st = c.createStatement()) {
       for (Domain.Table t : domain.tables()) {
         String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
-        st.execute("CREATE TABLE " + ident(t.name()) + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
+        st.execute("CREATE TABLE " + SqlIdentifiers.quoteIdent(t.name()) + " AS SELECT * FROM read_parquet("
+            + quote(glob) + ")");
         List<String> have = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("DESCRIBE " + ident(t.name()))) {
+        try (ResultSet rs = st.executeQuery("DESCRIBE " + SqlIdentifiers.quoteIdent(t.name()))) {
           while (rs.next()) {
             have.add(rs.getString(1).toLowerCase(Locale.ROOT));
           }
@@ -329,13 +431,62 @@ public final class SqlSandbox implements SqlExecutor {
       if (fired) {
         return timeout(ordered, t0);
       }
-      String msg = SafeText.bounded(SqlParsing.firstLine(e.getMessage()), MAX_CELL_CHARS, CELL_KEEP_CHARS);
+      String raw = e.getMessage();
+      if (raw != null && raw.contains(LOST_STREAM_ERROR)) {
+        closeQuietly(st);
+        st = null;
+        raw = streamedError(sql, t0);
+      }
+      String msg = SafeText.bounded(SqlParsing.firstLine(raw), MAX_CELL_CHARS, CELL_KEEP_CHARS);
       return QueryOutcome.failed(QueryOutcome.Status.ERROR, ErrorClass.classify(msg), msg, ordered, micros(t0));
     } finally {
       if (canceller != null) {
         canceller.disarm();
       }
       closeQuietly(st);
+    }
+  }
+
+  /**
+   * What DuckDB's JDBC driver (2.0.0.1) reports instead of the real error when a statement fails while its result
+   * streams (after the first chunk): the driver loses DuckDB's message.
+   */
+  static final String LOST_STREAM_ERROR = "Invalid result set";
+
+  /**
+   * Recovers DuckDB's message for a statement that failed while its result streamed: runs it once more as
+   * {@code EXPLAIN ANALYZE}, which executes it to the end before returning anything, so the error is raised
+   * while executing and keeps its text. Bounded by what is left of the timeout. Only called for SQL that passed
+   * both gates.
+   *
+   * @return DuckDB's message, or a plain description when it cannot be recovered
+   */
+  private String streamedError(String sql, long t0) {
+    String lost = "DuckDB failed while the result streamed (the driver reported only '" + LOST_STREAM_ERROR + "')";
+    long left = settings.timeout().toMillis() - (System.nanoTime() - t0) / 1_000_000;
+    if (left <= 0) {
+      return lost;
+    }
+    Statement again = null;
+    Canceller c = null;
+    try {
+      again = connection.createStatement();
+      c = new Canceller(again);
+      c.arm(left);
+      try (ResultSet rs = again.executeQuery("EXPLAIN ANALYZE " + sql)) {
+        while (rs.next()) {
+          // the plan is not needed
+        }
+      }
+      return lost + " and did not fail when run again";
+    } catch (SQLException | RuntimeException e) {
+      boolean fired = c != null && !c.disarm();
+      return fired || e.getMessage() == null || e.getMessage().contains(LOST_STREAM_ERROR) ? lost : e.getMessage();
+    } finally {
+      if (c != null) {
+        c.disarm();
+      }
+      closeQuietly(again);
     }
   }
 
@@ -355,7 +506,7 @@ public final class SqlSandbox implements SqlExecutor {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Statement st = connection.createStatement()) {
       for (String t : domain.tableNames()) {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + ident(t))) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqlIdentifiers.quoteIdent(t))) {
           rs.next();
           counts.put(t, rs.getLong(1));
         }
@@ -398,10 +549,10 @@ public final class SqlSandbox implements SqlExecutor {
       // closing anyway
     }
     if (ownsWorkDir) {
-      deleteRecursively(workDir);
+      ScratchDirs.deleteRecursively(workDir);
     } else if (databaseFile != null) {
-      deleteRecursively(databaseFile);
-      deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
+      ScratchDirs.deleteRecursively(databaseFile);
+      ScratchDirs.deleteRecursively(databaseFile.resolveSibling(databaseFile.getFileName() + ".wal"));
     }
   }
 
@@ -460,10 +611,6 @@ public final class SqlSandbox implements SqlExecutor {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  private static String ident(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
-  }
-
   private static void closeQuietly(AutoCloseable c) {
     if (c != null) {
       try {
@@ -471,23 +618,6 @@ public final class SqlSandbox implements SqlExecutor {
       } catch (Exception e) {
         // nothing more to do
       }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // leave it
-        }
-      });
-    } catch (IOException e) {
-      // leave it
     }
   }
 }

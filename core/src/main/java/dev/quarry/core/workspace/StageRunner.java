@@ -157,9 +157,15 @@ public final class StageRunner {
   /**
    * Creates {@code dir} if needed and checks that files can be created in it.
    *
-   * @throws IllegalArgumentException naming the directory if it is not writable
+   * @throws IllegalArgumentException naming the directory if it is not writable, and the path that is a file
+   *     when the directory or one of its parents is a file rather than a folder
    */
   public static void ensureWritable(Path dir) {
+    Path file = fileInTheWay(dir);
+    if (file != null) {
+      throw new IllegalArgumentException("Workspace directory is not writable: " + dir + ": " + file
+          + " is a file, not a folder (check --workspace)");
+    }
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".write-probe", "");
@@ -167,6 +173,16 @@ public final class StageRunner {
     } catch (IOException | SecurityException e) {
       throw new IllegalArgumentException("Workspace directory is not writable: " + dir + " (" + e + ")", e);
     }
+  }
+
+  /** The first of {@code dir} and its parents that exists as something other than a folder, or null. */
+  private static Path fileInTheWay(Path dir) {
+    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isDirectory(p) ? null : p;
+      }
+    }
+    return null;
   }
 
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {

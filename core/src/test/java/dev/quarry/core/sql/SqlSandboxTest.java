@@ -176,6 +176,18 @@ class SqlSandboxTest {
   }
 
   @Test
+  void anErrorRaisedWhileTheResultStreamsKeepsDuckDbsMessage() {
+    QueryOutcome o = sandbox.execute("SELECT CASE WHEN n < 3000 THEN n ELSE error('boom at row ' || n) END AS v"
+        + " FROM (SELECT row_number() OVER () AS n FROM grades a, grades b) t");
+    assertThat(o.status()).isEqualTo(QueryOutcome.Status.ERROR);
+    assertThat(o.message()).doesNotContain("Invalid result set").contains("boom at row 3000");
+    QueryOutcome cast = sandbox.execute("SELECT CAST(CASE WHEN n < 3000 THEN '1' ELSE 'abc' END AS INTEGER) AS v"
+        + " FROM (SELECT row_number() OVER () AS n FROM grades a, grades b) t");
+    assertThat(cast.message()).startsWith("Conversion Error: Could not convert string 'abc'");
+    assertThat(cast.errorClass()).isEqualTo(ErrorClass.RUNTIME);
+  }
+
+  @Test
   void sameResultInAnotherRowOrderHasTheSameFingerprintUnlessOrdered() {
     QueryOutcome asc = sandbox.execute("SELECT student_id, gender FROM students WHERE student_id < 10 ORDER BY student_id");
     QueryOutcome desc = sandbox.execute("SELECT student_id, gender FROM students WHERE student_id < 10 ORDER BY student_id DESC");

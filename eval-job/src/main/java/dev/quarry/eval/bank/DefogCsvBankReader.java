@@ -67,6 +67,7 @@ public final class DefogCsvBankReader {
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read defog CSV " + csv + ": " + e.getMessage(), e);
     }
+    dev.quarry.core.text.Utf8Lines.strict(bytes, csv.toString()); // names the line of any invalid byte
     List<List<String>> rows;
     try {
       rows = records(new String(bytes, StandardCharsets.UTF_8));

@@ -2,9 +2,9 @@ package dev.quarry.eval.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.text.Utf8Lines;
 import dev.quarry.core.workspace.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,14 +25,14 @@ public final class JsonlBankReader {
    * @param bytes the file's bytes (UTF-8)
    * @param source file name for messages
    * @return the bank
-   * @throws IllegalArgumentException naming the source and line number for malformed lines or fields
+   * @throws IllegalArgumentException naming the source and line number for malformed lines or fields, and for
+   *     bytes that are not valid UTF-8 (they used to be replaced silently)
    */
   public static QueryBank parse(byte[] bytes, String source) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
     List<BankQuestion> out = new ArrayList<>();
-    String[] lines = text.split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    List<String> lines = Utf8Lines.strict(bytes, source);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
       if (line.isEmpty()) {
         continue;
       }

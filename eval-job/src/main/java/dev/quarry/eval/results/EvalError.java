@@ -37,7 +37,12 @@ public enum EvalError {
   /** DuckDB or the worker ran out of its memory cap, or the result exceeded the result-size bound. */
   RESOURCE_LIMIT,
   /** The harness itself failed on this one question (e.g. the worker process died); the message says how. */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /**
+   * The bank's gold SQL does not run (every alternative failed), so the question cannot be scored: it is left out
+   * of every metric and warned about on the console; the bank, not the model, is at fault.
+   */
+  GOLD_FAILED;
 
   /** The spelling in the run files and the history, e.g. {@code wrong_result}. */
   public String id() {

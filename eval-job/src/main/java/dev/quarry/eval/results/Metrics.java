@@ -3,9 +3,10 @@ package dev.quarry.eval.results;
 import java.util.List;
 
 /**
- * Accuracy fractions over a set of results (0..1; all 0 for an empty set).
+ * Accuracy fractions over a set of results (0..1; all 0 for an empty set). Questions whose gold SQL failed
+ * ({@link EvalError#GOLD_FAILED}) are left out: the bank, not the model, is at fault.
  *
- * @param n number of questions
+ * @param n number of questions scored
  * @param exStrict execution accuracy, strict
  * @param exLenient execution accuracy, extra columns allowed
  * @param testSuite test-suite accuracy
@@ -14,8 +15,9 @@ import java.util.List;
  */
 public record Metrics(int n, double exStrict, double exLenient, double testSuite, double exactSet, double validSql) {
 
-  /** Computes the metrics of {@code rs}. */
-  public static Metrics of(List<QuestionResult> rs) {
+  /** Computes the metrics of {@code all}, leaving out the questions whose gold SQL failed. */
+  public static Metrics of(List<QuestionResult> all) {
+    List<QuestionResult> rs = all.stream().filter(r -> r.errorClass() != EvalError.GOLD_FAILED).toList();
     int n = rs.size();
     if (n == 0) {
       return new Metrics(0, 0, 0, 0, 0, 0);

@@ -2,7 +2,8 @@ package dev.quarry.eval.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quarry.core.sql.SqlSandbox;
+import dev.quarry.core.sql.SqlExecutor;
+import dev.quarry.core.sql.SqlExecutors;
 import dev.quarry.core.workspace.CodeVersion;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageRunner;
@@ -28,7 +29,9 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * One {@code quarry eval} run: opens the predictor and sandboxes, scores the bank ({@link EvalRunner}),
+ * One {@code quarry eval} run: opens the predictor and the SQL executors ({@link SqlExecutors}: by default each
+ * database in its own supervised worker process, so no statement can exceed its time or memory limit), scores
+ * the bank ({@link EvalRunner}),
  * compares with the baseline ({@link RegressionGate}), writes {@code evals/<run-id>/} through
  * {@link StageRunner} ({@code results.jsonl}, {@code summary.json}, {@code manifest.json}) and appends to
  * {@link HistoryDb}. Run id: {@code <UTC yyyyMMdd'T'HHmmss'Z'>-<model id>} (model id reduced to
@@ -72,14 +75,14 @@ public final class EvalJob {
     try (Predictor predictor = GeneratorFactory.open(req.modelSpec(), req.bank(), req.generatorContext())) {
       modelId = predictor.modelId();
       cardSha = predictor.sourceSha256();
-      List<SqlSandbox> suite = new ArrayList<>();
-      try (SqlSandbox main = SqlSandbox.open(req.domain(), req.seedDir(), req.sandbox())) {
+      List<SqlExecutor> suite = new ArrayList<>();
+      try (SqlExecutor main = SqlExecutors.open(req.domain(), req.seedDir(), req.sandbox())) {
         for (Path d : req.testSuiteDirs()) {
-          suite.add(SqlSandbox.open(req.domain(), d, req.sandbox()));
+          suite.add(SqlExecutors.open(req.domain(), d, req.sandbox()));
         }
         results = new EvalRunner(main, suite, new ResultComparator(req.values())).run(req.bank(), predictor, progress);
       } finally {
-        suite.forEach(SqlSandbox::close);
+        suite.forEach(SqlExecutor::close);
       }
     }
     Instant finished = Instant.now();

@@ -20,12 +20,15 @@ import java.util.function.IntConsumer;
 
 /**
  * Scores a predictor on a bank: for each question, predicts SQL, runs it and every gold alternative on the
- * main database through the {@link SqlSandbox} (validator, DuckDB gate, locked-down database, timeout, row
- * cap) and compares results ({@link ResultComparator}); a prediction that matches strictly is also run on
+ * main database through a {@link SqlExecutor} (a {@link SqlSandbox}: validator, DuckDB gate, locked-down
+ * database, timeout, row cap; normally inside a supervised worker process with hard time and memory limits) and compares results ({@link ResultComparator}); a prediction that matches strictly is also run on
  * each test-suite database and counts for test-suite accuracy only if it matches there too (Zhong et al.
  * 2020, "Semantic Evaluation for Text-to-SQL with Distilled Test Suites": a prediction is correct only if
  * its denotation equals the gold's on every database of the suite). Exact-set match compares
  * {@link SqlNormalizer} texts (JSqlParser-normalized; a stand-in for Spider's component-set match).
+ *
+ * <p>A question whose gold SQL fails (every alternative) is {@link EvalErrors#GOLD_FAILED}: the bank is at fault,
+ * so it is reported but not scored against the model ({@link Metrics#of} leaves it out).
  *
  * <p>One question never stops the run: predicted SQL is made well-formed UTF-16 before anything sees it
  * (lone surrogates become U+FFFD), and any {@link Throwable} raised while predicting or scoring one question
@@ -123,15 +126,14 @@ public final class EvalRunner {
         exact |= norm.equals(SqlNormalizer.normalize(g));
       }
     }
-    if (sql.isEmpty()) {
-      QueryOutcome shown = firstOk >= 0 ? golds.get(firstOk) : golds.get(0);
-      return result(q, q.goldSql().get(0), shown, p, null, false, false, false, exact, EvalError.NO_PREDICTION,
+    if (sql.isEmpty() && firstOk >= 0) {
+      return result(q, q.goldSql().get(0), golds.get(firstOk), p, null, false, false, false, exact, EvalError.NO_PREDICTION,
           p.message() != null ? p.message() : "empty prediction");
     }
-    QueryOutcome pred = main.execute(sql);
+    QueryOutcome pred = sql.isEmpty() ? null : main.execute(sql);
     if (firstOk < 0) {
-      return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact,
-          pred.isOk() ? EvalError.WRONG_RESULT : EvalError.of(pred), "gold SQL failed: " + golds.get(0).message());
+      return result(q, q.goldSql().get(0), golds.get(0), p, pred, false, false, false, exact, EvalError.GOLD_FAILED,
+          "gold SQL failed, so this question is not scored: " + golds.get(0).message());
     }
     if (!pred.isOk()) {
       return result(q, q.goldSql().get(firstOk), golds.get(firstOk), p, pred, false, false, false, exact,

@@ -34,6 +34,21 @@ class BankReadersTest {
   }
 
   @Test
+  void invalidUtf8InABankIsAnErrorNamingTheFileAndLineNotSilentlyReplaced() throws Exception {
+    byte[] good = "{\"id\":\"q1\",\"question\":\"x\",\"gold_sql\":\"SELECT 1\",\"difficulty\":\"easy\"}\n"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "{\"id\":\"q2\",\"question\":\"caf\u00ff\",\"gold_sql\":\"SELECT 1\",\"difficulty\":\"easy\"}\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Path file = dir.resolve("latin1.jsonl");
+    Files.write(file, java.nio.ByteBuffer.allocate(good.length + bad.length).put(good).put(bad).array());
+    assertThatThrownBy(() -> Banks.load(file, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(file + " line 2: invalid UTF-8 at byte 27 of the line (0xFF)");
+    Path csv = dir.resolve("bad.csv");
+    Files.write(csv, "question,query,db_name\ncaf\u00e9,SELECT 1,x\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> Banks.load(csv, null)).hasMessageContaining(csv + " line 2: invalid UTF-8");
+  }
+
+  @Test
   void jsonlNamesTheLineOfABadDifficultyOrDuplicateId() {
     String bad = "{\"id\":\"q1\",\"question\":\"x\",\"gold_sql\":\"SELECT 1\",\"difficulty\":\"tricky\"}\n";
     assertThatThrownBy(() -> JsonlBankReader.parse(bad.getBytes(StandardCharsets.UTF_8), "b.jsonl"))

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ final class AggregateTemplates {
       Domain.Table t = ctx.table(tables.get(0));
       Metric m = ctx.randomMetric(t, rng, false, List.of("AVG", "SUM", "MIN", "MAX"));
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of()), t.name(), ctx.filterCount(rng, 1), rng);
-      String sql = "SELECT " + m.sql() + " AS " + m.alias() + " FROM " + t.name() + GenContext.where(fs);
+      String sql = "SELECT " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name()) + GenContext.where(fs);
       List<String> patterns = List.of(
           "What is the {S}?", "What was the {S}?", "Show the {S}.", "Give me the {S}.", "Tell me the {S}.",
           "what's the {S}");
@@ -85,8 +87,8 @@ final class AggregateTemplates {
         return null;
       }
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String sql = "SELECT " + g.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
-          + GenContext.where(fs) + " GROUP BY " + g.name() + " ORDER BY " + g.name();
+      String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + quoteIdent(g.name());
       List<String> patterns = new ArrayList<>(List.of(
           "What is the {S} by {gp}?", "Show the {S} per {gp}.", "For each {gp}, what is the {S}?",
           "List the {S} for each {gp}.", "Break down the {S} by {gp}."));
@@ -144,9 +146,9 @@ final class AggregateTemplates {
       }
       List<Filter> fs = ctx.sampleFilters(
           ctx.refs(t, false, List.of(g1.name(), g2.name())), t.name(), ctx.filterCount(rng, 0) / 2 + rng.nextInt(2), rng);
-      String sql = "SELECT " + g1.name() + ", " + g2.name() + ", " + m.sql() + " AS " + m.alias() + " FROM "
-          + t.name() + GenContext.where(fs) + " GROUP BY " + g1.name() + ", " + g2.name() + " ORDER BY "
-          + g1.name() + ", " + g2.name();
+      String sql = "SELECT " + quoteIdent(g1.name()) + ", " + quoteIdent(g2.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM "
+          + quoteIdent(t.name()) + GenContext.where(fs) + " GROUP BY " + quoteIdent(g1.name()) + ", " + quoteIdent(g2.name()) + " ORDER BY "
+          + quoteIdent(g1.name()) + ", " + quoteIdent(g2.name());
       List<String> patterns = List.of(
           "What is the {S} by {gp1} and {gp2}?", "Show the {S} per {gp1} and {gp2}.",
           "For each {gp1} and {gp2}, what is the {S}?", "Break down the {S} by {gp1} and {gp2}.");
@@ -192,9 +194,9 @@ final class AggregateTemplates {
       boolean desc = rng.nextInt(3) > 0;
       int n = rng.nextInt(5) < 3 ? 1 : 2 + rng.nextInt(Math.max(1, Math.min(4, distinct - 2)));
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String sql = "SELECT " + g.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
-          + GenContext.where(fs) + " GROUP BY " + g.name() + " ORDER BY " + m.alias() + (desc ? " DESC" : " ASC")
-          + ", " + g.name() + " LIMIT " + n;
+      String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + m.alias() + (desc ? " DESC" : " ASC")
+          + ", " + quoteIdent(g.name()) + " LIMIT " + n;
       String most = desc ? "most" : "fewest";
       String highest = desc ? "highest" : "lowest";
       List<String> patterns = new ArrayList<>();
@@ -275,8 +277,8 @@ final class AggregateTemplates {
       }
       int n = GenContext.pick(List.of(3, 5, 5, 10), rng);
       boolean desc = rng.nextInt(4) > 0;
-      String sql = "SELECT " + id.name() + ", " + m.name() + " FROM " + t.name() + GenContext.where(fs)
-          + " ORDER BY " + m.name() + (desc ? " DESC" : " ASC") + ", " + id.name() + " LIMIT " + n;
+      String sql = "SELECT " + quoteIdent(id.name()) + ", " + quoteIdent(m.name()) + " FROM " + quoteIdent(t.name()) + GenContext.where(fs)
+          + " ORDER BY " + quoteIdent(m.name()) + (desc ? " DESC" : " ASC") + ", " + quoteIdent(id.name()) + " LIMIT " + n;
       String highest = desc ? "highest" : "lowest";
       List<String> patterns = new ArrayList<>(List.of("List the {n} {idpl} with the " + highest + " {mp} {tail}.",
           "Show the " + (desc ? "top" : "bottom") + " {n} {idpl} by {mp} {tail}.",
@@ -344,8 +346,8 @@ final class AggregateTemplates {
       Domain.Column g = GenContext.pick(TopGroups.dims(ctx, t), rng);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
       long k = countThreshold(ctx, t, g, fs, rng);
-      String sql = "SELECT " + g.name() + ", COUNT(*) AS count FROM " + t.name() + GenContext.where(fs)
-          + " GROUP BY " + g.name() + " HAVING COUNT(*) > " + k + " ORDER BY " + g.name();
+      String sql = "SELECT " + quoteIdent(g.name()) + ", COUNT(*) AS count FROM " + quoteIdent(t.name()) + GenContext.where(fs)
+          + " GROUP BY " + quoteIdent(g.name()) + " HAVING COUNT(*) > " + k + " ORDER BY " + quoteIdent(g.name());
       List<String> patterns = List.of("Which {gpl} had more than {k} {head} {tail}?",
           "List the {gpl} with more than {k} {head} {tail}.", "Show each {gp} with over {k} {head} {tail}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs, GenContext.numberLiteral(k)),
@@ -415,9 +417,9 @@ final class AggregateTemplates {
         return null;
       }
       String xs = Lexicon.formatNumber(x);
-      String sql = "SELECT " + g.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
-          + GenContext.where(fs) + " GROUP BY " + g.name() + " HAVING " + m.raw() + (above ? " > " : " < ") + xs
-          + " ORDER BY " + g.name();
+      String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " HAVING " + m.raw() + (above ? " > " : " < ") + xs
+          + " ORDER BY " + quoteIdent(g.name());
       String cmp = above ? GenContext.pick(List.of("above", "greater than", "over"), rng)
           : GenContext.pick(List.of("below", "less than", "under"), rng);
       List<String> patterns = List.of("Which {gpl} have an average {mp} " + cmp + " {x} {tail}?",
@@ -465,8 +467,9 @@ final class AggregateTemplates {
       if (k < 2) {
         return null;
       }
-      String sql = "SELECT " + on + ", COUNT(*) AS count FROM " + r.name() + GenContext.where(fs) + " GROUP BY "
-          + on + " HAVING COUNT(*) >= " + k + " ORDER BY " + on;
+      String sql = "SELECT " + quoteIdent(on) + ", COUNT(*) AS count FROM " + quoteIdent(r.name())
+          + GenContext.where(fs) + " GROUP BY " + quoteIdent(on) + " HAVING COUNT(*) >= " + k + " ORDER BY "
+          + quoteIdent(on);
       List<String> patterns = List.of("Which {idpl} had at least {k} {head} {tail}?",
           "List the {idpl} with {k} or more {head} {tail}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs, GenContext.numberLiteral(k)),

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.Domain;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ final class CountTemplates {
       if (fs.isEmpty()) {
         return null;
       }
-      String sql = "SELECT COUNT(*) AS count FROM " + t.name() + GenContext.where(fs);
+      String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(t.name()) + GenContext.where(fs);
       List<String> patterns = new ArrayList<>(List.of(
           "How many {head} were there {tail}?",
           "How many {head} are there {tail}?",
@@ -97,7 +99,8 @@ final class CountTemplates {
       Domain.Table r = ctx.table(tables.get(1));
       String on = JoinTemplates.joinColumn(ctx, l, r);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), ctx.filterCount(rng, 1), rng);
-      String sql = "SELECT COUNT(DISTINCT " + on + ") AS count FROM " + r.name() + GenContext.where(fs);
+      String sql = "SELECT COUNT(DISTINCT " + quoteIdent(on) + ") AS count FROM " + quoteIdent(r.name())
+          + GenContext.where(fs);
       List<String> patterns = List.of(
           "How many different {entity} had {head} {tail}?",
           "How many distinct {entity} had {head} {tail}?",
@@ -144,7 +147,7 @@ final class CountTemplates {
       if (fs.isEmpty()) {
         return null;
       }
-      String sql = "SELECT COUNT(DISTINCT " + g.name() + ") AS count FROM " + t.name() + GenContext.where(fs);
+      String sql = "SELECT COUNT(DISTINCT " + quoteIdent(g.name()) + ") AS count FROM " + quoteIdent(t.name()) + GenContext.where(fs);
       List<String> patterns = List.of(
           "How many different {gpl} appear among {head} {tail}?",
           "How many distinct {gpl} are there among {head} {tail}?",

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import java.time.DayOfWeek;
@@ -72,8 +74,8 @@ final class DateTemplates {
           Math.max(0, ctx.filterCount(rng, periodFree ? 1 : 0) - (periodFree ? 0 : rng.nextInt(2))), rng);
       List<String> nouns = ctx.lex.rowNouns(t);
       boolean entity = ctx.lex.isEntity(t);
-      String c = d.name();
-      String from = " FROM " + t.name();
+      String c = quoteIdent(d.name());
+      String from = " FROM " + quoteIdent(t.name());
       return switch (kind) {
         case BETWEEN -> {
           long span = max.toEpochDay() - min.toEpochDay();

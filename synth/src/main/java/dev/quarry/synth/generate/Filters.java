@@ -2,6 +2,7 @@ package dev.quarry.synth.generate;
 
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.sql.SqlIdentifiers;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,14 +34,20 @@ final class Filters implements Serializable {
     throw new IllegalArgumentException("Unsupported literal " + v);
   }
 
+  /** The column's key in the value catalog's samples: {@code table.column} or {@code column}, unquoted. */
   static String col(Domain.Table t, Domain.Column c, boolean qualified) {
     return qualified ? t.name() + "." + c.name() : c.name();
+  }
+
+  /** The column as written in SQL, through {@link SqlIdentifiers}. */
+  static String sqlCol(Domain.Table t, Domain.Column c, boolean qualified) {
+    return qualified ? SqlIdentifiers.qualified(t.name(), c.name()) : SqlIdentifiers.quoteIdent(c.name());
   }
 
   /** {@code column = value} for a dimension, year or flag column. */
   Filter equal(Domain.Table t, Domain.Column c, Object value, boolean qualified) {
     String column = col(t, c, qualified);
-    String sql = column + " = " + sqlValue(value);
+    String sql = sqlCol(t, c, qualified) + " = " + sqlValue(value);
     int order = t.columns().indexOf(c) + (qualified ? 100 * lex.domain().tables().indexOf(t) : 0);
     List<Filter.Rendering> r = new ArrayList<>();
     Set<String> phrases = new LinkedHashSet<>();
@@ -130,6 +137,7 @@ final class Filters implements Serializable {
       forms.forEach(f -> r.add(new Filter.Rendering(Filter.Kind.POST, f)));
     }
     int order = 50 + t.columns().indexOf(m) + (qualified ? 100 * lex.domain().tables().indexOf(t) : 0);
-    return new Filter(column, order, column + " " + op.sql + " " + v, new LiteralPhrases(v, List.of(v)), List.copyOf(r), null);
+    return new Filter(column, order, sqlCol(t, m, qualified) + " " + op.sql + " " + v, new LiteralPhrases(v, List.of(v)),
+        List.copyOf(r), null);
   }
 }

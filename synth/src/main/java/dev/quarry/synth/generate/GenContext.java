@@ -34,6 +34,11 @@ final class GenContext implements Serializable {
     String key() {
       return qualified ? table.name() + "." + column.name() : column.name();
     }
+
+    /** The column as written in SQL ({@link Filters#sqlCol}). */
+    String sql() {
+      return Filters.sqlCol(table, column, qualified);
+    }
   }
 
   Domain.Table table(String name) {

@@ -1,6 +1,9 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.sql.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +43,8 @@ final class JoinTemplates {
 
   static String from(GenContext ctx, Domain.Table l, Domain.Table r) {
     String on = joinColumn(ctx, l, r);
-    return " FROM " + l.name() + " JOIN " + r.name() + " ON " + l.name() + "." + on + " = " + r.name() + "." + on;
+    return " FROM " + quoteIdent(l.name()) + " JOIN " + quoteIdent(r.name()) + " ON "
+        + SqlIdentifiers.qualified(l.name(), on) + " = " + SqlIdentifiers.qualified(r.name(), on);
   }
 
   /** Entity columns the fact table does not have, as qualified refs. */
@@ -211,7 +215,7 @@ final class JoinTemplates {
         return null;
       }
       List<Filter> all = concat(s.get(0), s.get(1));
-      String sql = "SELECT COUNT(DISTINCT " + l.name() + "." + on + ") AS count" + from(ctx, l, r)
+      String sql = "SELECT COUNT(DISTINCT " + SqlIdentifiers.qualified(l.name(), on) + ") AS count" + from(ctx, l, r)
           + GenContext.where(all);
       List<String> patterns = List.of("How many {ehead} {etail} had {fhead} {ftail}?",
           "How many different {ehead} {etail} had {fhead} {ftail}?",
@@ -249,7 +253,7 @@ final class JoinTemplates {
       }
       List<List<Filter>> s = sides(ctx, l, r, rng.nextInt(2), 2, List.of(g.column().name()), rng);
       List<Filter> all = concat(s.get(0), s.get(1));
-      String gcol = g.key();
+      String gcol = g.sql();
       String sql = "SELECT " + gcol + ", " + m.sql() + " AS " + m.alias() + from(ctx, l, r) + GenContext.where(all)
           + " GROUP BY " + gcol + " ORDER BY " + gcol;
       List<String> patterns = new ArrayList<>(List.of("What is the {agg} {mp} of {ent} {ftail} by {gp}?",

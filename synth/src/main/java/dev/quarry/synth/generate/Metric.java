@@ -1,6 +1,7 @@
 package dev.quarry.synth.generate;
 
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.sql.SqlIdentifiers;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,15 +22,20 @@ record Metric(String sql, String raw, String alias, String fn, Domain.Column mea
     return new Metric("COUNT(*)", "COUNT(*)", "count", "COUNT", null, List.of());
   }
 
+  /** The result column name, e.g. {@code avg_gpa}, as written in SQL. */
+  private static String alias(String prefix, Domain.Column m) {
+    return SqlIdentifiers.quoteIdent(prefix + m.name());
+  }
+
   static Metric of(String fn, Domain.Table t, Domain.Column m, boolean qualified) {
-    String c = Filters.col(t, m, qualified);
+    String c = Filters.sqlCol(t, m, qualified);
     return switch (fn) {
-      case "AVG" -> new Metric("AVG(" + c + ")", "AVG(" + c + ")", "avg_" + m.name(), fn, m,
+      case "AVG" -> new Metric("AVG(" + c + ")", "AVG(" + c + ")", alias("avg_", m), fn, m,
           List.of("average", "mean"));
-      case "SUM" -> new Metric("SUM(" + c + ")", "SUM(" + c + ")", "total_" + m.name(), fn, m, List.of("total"));
-      case "MAX" -> new Metric("MAX(" + c + ")", "MAX(" + c + ")", "max_" + m.name(), fn, m,
+      case "SUM" -> new Metric("SUM(" + c + ")", "SUM(" + c + ")", alias("total_", m), fn, m, List.of("total"));
+      case "MAX" -> new Metric("MAX(" + c + ")", "MAX(" + c + ")", alias("max_", m), fn, m,
           List.of("highest", "maximum"));
-      case "MIN" -> new Metric("MIN(" + c + ")", "MIN(" + c + ")", "min_" + m.name(), fn, m,
+      case "MIN" -> new Metric("MIN(" + c + ")", "MIN(" + c + ")", alias("min_", m), fn, m,
           List.of("lowest", "minimum"));
       default -> throw new IllegalArgumentException("Unknown aggregate " + fn);
     };

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.Domain;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,8 @@ final class NestedTemplates {
       Domain.Column m = GenContext.pick(ctx.measures(t), rng);
       boolean above = rng.nextInt(3) > 0;
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of()), t.name(), ctx.filterCount(rng, 1), rng);
-      String sql = "SELECT COUNT(*) AS count FROM " + t.name() + GenContext.where(fs, m.name() + (above ? " > " : " < ")
-          + "(SELECT AVG(" + m.name() + ") FROM " + t.name() + ")");
+      String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(t.name()) + GenContext.where(fs, quoteIdent(m.name()) + (above ? " > " : " < ")
+          + "(SELECT AVG(" + quoteIdent(m.name()) + ") FROM " + quoteIdent(t.name()) + ")");
       String cmp = above ? "above" : "below";
       String more = above ? "higher" : "lower";
       List<String> patterns = List.of("How many {head} {tail} had {mp} " + cmp + " the overall average?",
@@ -67,8 +69,9 @@ final class NestedTemplates {
       String on = JoinTemplates.joinColumn(ctx, l, r);
       List<Filter> ef = ctx.sampleFilters(ctx.refs(l, false, List.of()), l.name(), rng.nextInt(3), rng);
       List<Filter> ff = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), 1 + rng.nextInt(2), rng);
-      String sub = on + " NOT IN (SELECT " + on + " FROM " + r.name() + GenContext.where(ff) + ")";
-      String sql = "SELECT COUNT(*) AS count FROM " + l.name() + GenContext.where(ef, sub);
+      String sub = quoteIdent(on) + " NOT IN (SELECT " + quoteIdent(on) + " FROM " + quoteIdent(r.name())
+          + GenContext.where(ff) + ")";
+      String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<String> patterns = List.of("How many {ent} had no {fhead} {ftail}?",
           "How many {ent} never had any {fhead} {ftail}?", "Count the {ent} without any {fhead} {ftail}.");
       return new Draft(family(), id(), sql, JoinTemplates.concat(ef, ff).stream().map(Filter::literal).toList(),
@@ -105,9 +108,9 @@ final class NestedTemplates {
       if (k < 2) {
         return null;
       }
-      String sub = on + " IN (SELECT " + on + " FROM " + r.name() + GenContext.where(ff) + " GROUP BY " + on
-          + " HAVING COUNT(*) >= " + k + ")";
-      String sql = "SELECT COUNT(*) AS count FROM " + l.name() + GenContext.where(ef, sub);
+      String sub = quoteIdent(on) + " IN (SELECT " + quoteIdent(on) + " FROM " + quoteIdent(r.name())
+          + GenContext.where(ff) + " GROUP BY " + quoteIdent(on) + " HAVING COUNT(*) >= " + k + ")";
+      String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<LiteralPhrases> lits = new java.util.ArrayList<>(
           JoinTemplates.concat(ef, ff).stream().map(Filter::literal).toList());
       lits.add(GenContext.numberLiteral(k));

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ final class RatioTemplates {
         return null;
       }
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(c.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String sql = "SELECT " + pctSql(cond) + " AS pct FROM " + t.name() + GenContext.where(fs);
+      String sql = "SELECT " + pctSql(cond) + " AS pct FROM " + quoteIdent(t.name()) + GenContext.where(fs);
       List<String> patterns = List.of("What percentage of {head} {tail} {pred}?",
           "What percent of {head} {tail} {pred}?", "Give the percentage of {head} {tail} that {pred}.",
           "Among {head} {tail}, what percentage {pred}?");
@@ -124,8 +126,8 @@ final class RatioTemplates {
       }
       List<Filter> fs = ctx.sampleFilters(
           ctx.refs(t, false, List.of(c.name(), g.name())), t.name(), ctx.filterCount(rng, 0) / 2, rng);
-      String sql = "SELECT " + g.name() + ", " + pctSql(cond) + " AS pct FROM " + t.name() + GenContext.where(fs)
-          + " GROUP BY " + g.name() + " ORDER BY " + g.name();
+      String sql = "SELECT " + quoteIdent(g.name()) + ", " + pctSql(cond) + " AS pct FROM " + quoteIdent(t.name()) + GenContext.where(fs)
+          + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + quoteIdent(g.name());
       List<String> patterns = List.of("For each {gp}, what percentage of {head} {tail} {pred}?",
           "Show the percentage of {head} {tail} that {pred}, by {gp}.",
           "What percent of {head} {tail} {pred} in each {gp}?");
@@ -175,7 +177,7 @@ final class RatioTemplates {
       Filter fa = ctx.filters.equal(t, c, a, false);
       Filter fb = ctx.filters.equal(t, c, b, false);
       String sql = "SELECT SUM(CASE WHEN " + fa.sql() + " THEN 1 ELSE 0 END) * 1.0 / NULLIF(SUM(CASE WHEN "
-          + fb.sql() + " THEN 1 ELSE 0 END), 0) AS ratio FROM " + t.name() + GenContext.where(fs);
+          + fb.sql() + " THEN 1 ELSE 0 END), 0) AS ratio FROM " + quoteIdent(t.name()) + GenContext.where(fs);
       boolean entity = ctx.lex.isEntity(t);
       List<String> patterns = List.of("What is the ratio of {a} to {b} {tail}?",
           "Give me the ratio of {a} to {b} {tail}.", "What's the ratio between {a} and {b} {tail}?");

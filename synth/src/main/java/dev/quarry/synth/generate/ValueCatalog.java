@@ -1,9 +1,12 @@
 package dev.quarry.synth.generate;
 
-import dev.quarry.core.duckdb.LocalDuckDb;
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.SqlType;
+import dev.quarry.core.duckdb.LocalDuckDb;
+import dev.quarry.core.sql.SqlIdentifiers;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +123,7 @@ public final class ValueCatalog implements Serializable {
         String glob = seedDir.resolve(t.name()).toAbsolutePath() + "/*.parquet";
         // A view, not a table: DuckDB streams the Parquet files for each query, so the catalog never
         // holds a whole table in memory (scale 100 has tens of millions of grade rows).
-        st.execute("CREATE VIEW " + t.name() + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
+        st.execute("CREATE VIEW " + quoteIdent(t.name()) + " AS SELECT * FROM read_parquet(" + quote(glob) + ")");
       }
       Map<String, TableStats> stats = new LinkedHashMap<>();
       Map<String, RowSample> samples = new LinkedHashMap<>();
@@ -132,8 +135,8 @@ public final class ValueCatalog implements Serializable {
       for (Domain.Join j : domain.joins()) {
         String key = j.left() + "+" + j.right();
         samples.put(key, joinSample(st, domain, j));
-        perKey.put(key, counts(st, "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM " + j.right()
-            + " GROUP BY " + j.on() + ") GROUP BY n ORDER BY n"));
+        perKey.put(key, counts(st, "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM " + quoteIdent(j.right())
+            + " GROUP BY " + quoteIdent(j.on()) + ") GROUP BY n ORDER BY n"));
       }
       return new ValueCatalog(stats, samples, perKey);
     } catch (SQLException e) {
@@ -142,22 +145,24 @@ public final class ValueCatalog implements Serializable {
   }
 
   private static TableStats tableStats(Statement st, Domain.Table t) throws SQLException {
-    long rows = counts(st, "SELECT 1, COUNT(*) FROM " + t.name()).get(0).count();
+    String table = quoteIdent(t.name());
+    long rows = counts(st, "SELECT 1, COUNT(*) FROM " + table).get(0).count();
     Map<String, List<ValueCount>> values = new LinkedHashMap<>();
     Map<String, MeasureStats> measures = new LinkedHashMap<>();
     Map<String, DateStats> dates = new LinkedHashMap<>();
     for (Domain.Column col : t.columns()) {
       String n = col.name();
+      String q = quoteIdent(n);
       switch (col.role()) {
         case DIMENSION, YEAR, FLAG -> values.put(n, counts(st,
-            "SELECT " + n + ", COUNT(*) FROM " + t.name() + " WHERE " + n + " IS NOT NULL GROUP BY 1 ORDER BY 1"));
+            "SELECT " + q + ", COUNT(*) FROM " + table + " WHERE " + q + " IS NOT NULL GROUP BY 1 ORDER BY 1"));
         case MEASURE -> {
-          StringBuilder q = new StringBuilder("SELECT ");
+          StringBuilder sql = new StringBuilder("SELECT ");
           for (int p = 0; p <= 10; p++) {
-            q.append(p == 0 ? "" : ", ").append("quantile_cont(").append(n).append(", ").append(p / 10.0).append(")");
+            sql.append(p == 0 ? "" : ", ").append("quantile_cont(").append(q).append(", ").append(p / 10.0).append(")");
           }
-          q.append(" FROM ").append(t.name());
-          try (ResultSet rs = st.executeQuery(q.toString())) {
+          sql.append(" FROM ").append(table);
+          try (ResultSet rs = st.executeQuery(sql.toString())) {
             rs.next();
             List<Double> dec = new ArrayList<>();
             for (int p = 1; p <= 11; p++) {
@@ -171,13 +176,13 @@ public final class ValueCatalog implements Serializable {
           String min;
           String max;
           try (ResultSet rs = st.executeQuery(
-              "SELECT CAST(MIN(" + n + ") AS VARCHAR), CAST(MAX(" + n + ") AS VARCHAR) FROM " + t.name())) {
+              "SELECT CAST(MIN(" + q + ") AS VARCHAR), CAST(MAX(" + q + ") AS VARCHAR) FROM " + table)) {
             rs.next();
             min = rs.getString(1);
             max = rs.getString(2);
           }
-          List<ValueCount> months = counts(st, "SELECT strftime(" + n + ", '%Y-%m'), COUNT(*) FROM " + t.name()
-              + " WHERE " + n + " IS NOT NULL GROUP BY 1 ORDER BY 1");
+          List<ValueCount> months = counts(st, "SELECT strftime(" + q + ", '%Y-%m'), COUNT(*) FROM " + table
+              + " WHERE " + q + " IS NOT NULL GROUP BY 1 ORDER BY 1");
           if (min != null) {
             dates.put(n, new DateStats(min, max, months));
           }
@@ -198,10 +203,11 @@ public final class ValueCatalog implements Serializable {
     if (cols.isEmpty()) {
       return new RowSample(List.of(), List.of());
     }
-    String order = String.join(", ", orderColumns(t));
-    String sql = "SELECT " + String.join(", ", cols) + " FROM (SELECT *, row_number() OVER (ORDER BY " + order
-        + ") AS rn_, COUNT(*) OVER () AS n_ FROM " + t.name() + ") WHERE rn_ % greatest(1, n_ // " + SAMPLE_ROWS
-        + ") = 0 ORDER BY rn_ LIMIT " + SAMPLE_ROWS;
+    String order = String.join(", ", orderColumns(t).stream().map(SqlIdentifiers::quoteIdent).toList());
+    String sql = "SELECT " + String.join(", ", cols.stream().map(SqlIdentifiers::quoteIdent).toList())
+        + " FROM (SELECT *, row_number() OVER (ORDER BY " + order
+        + ") AS rn_, COUNT(*) OVER () AS n_ FROM " + quoteIdent(t.name()) + ") WHERE rn_ % greatest(1, n_ // "
+        + SAMPLE_ROWS + ") = 0 ORDER BY rn_ LIMIT " + SAMPLE_ROWS;
     return new RowSample(cols, rows(st, sql, cols.size()));
   }
 
@@ -214,19 +220,27 @@ public final class ValueCatalog implements Serializable {
       for (Domain.Column c : t.columns()) {
         if (sampled(c)) {
           keys.add(t.name() + "." + c.name());
-          exprs.add(t.name() + "." + c.name());
+          exprs.add(SqlIdentifiers.qualified(t.name(), c.name()));
         }
       }
     }
     List<String> order = new ArrayList<>();
     for (String c : orderColumns(r)) {
-      order.add(r.name() + "." + c);
+      order.add(SqlIdentifiers.qualified(r.name(), c));
     }
-    String aliased = String.join(", ", exprs.stream().map(e -> e + " AS " + e.replace('.', '_') + "__").toList());
+    List<String> aliases = new ArrayList<>();
+    for (int i = 0; i < exprs.size(); i++) {
+      aliases.add("c" + i + "__");
+    }
+    List<String> aliasedList = new ArrayList<>();
+    for (int i = 0; i < exprs.size(); i++) {
+      aliasedList.add(exprs.get(i) + " AS " + aliases.get(i));
+    }
+    String aliased = String.join(", ", aliasedList);
     String inner = "SELECT " + aliased + ", row_number() OVER (ORDER BY " + String.join(", ", order)
-        + ") AS rn_, COUNT(*) OVER () AS n_ FROM " + l.name() + " JOIN " + r.name() + " ON " + l.name() + "."
-        + j.on() + " = " + r.name() + "." + j.on();
-    String outerCols = String.join(", ", exprs.stream().map(e -> e.replace('.', '_') + "__").toList());
+        + ") AS rn_, COUNT(*) OVER () AS n_ FROM " + quoteIdent(l.name()) + " JOIN " + quoteIdent(r.name()) + " ON "
+        + SqlIdentifiers.qualified(l.name(), j.on()) + " = " + SqlIdentifiers.qualified(r.name(), j.on());
+    String outerCols = String.join(", ", aliases);
     String sql = "SELECT " + outerCols + " FROM (" + inner + ") WHERE rn_ % greatest(1, n_ // " + SAMPLE_ROWS
         + ") = 0 ORDER BY rn_ LIMIT " + SAMPLE_ROWS;
     return new RowSample(keys, rows(st, sql, keys.size()));

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
+
 import dev.quarry.core.domain.Domain;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +42,8 @@ final class YearTemplates {
       Domain.Column y = ctx.yearColumn(t);
       Metric m = ctx.randomMetric(t, rng, false, FNS);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(y.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
-          + GenContext.where(fs) + " GROUP BY " + y.name() + " ORDER BY " + y.name();
+      String sql = "SELECT " + quoteIdent(y.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs) + " GROUP BY " + quoteIdent(y.name()) + " ORDER BY " + quoteIdent(y.name());
       List<String> patterns = List.of("Show the {S} for each {yp}.", "What was the {S} in each {yp}?",
           "Give the yearly trend of the {S}.", "List the {S} year by year.");
       return new Draft(family(), id(), sql, GenContext.literals(fs), GenContext.frames(patterns, r -> Map.of(
@@ -68,9 +70,9 @@ final class YearTemplates {
       Domain.Column y = ctx.yearColumn(t);
       Metric m = ctx.randomMetric(t, rng, false, FNS);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(y.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String lag = m.sql() + " - LAG(" + m.sql() + ") OVER (ORDER BY " + y.name() + ")";
-      String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + ", " + lag + " AS change FROM "
-          + t.name() + GenContext.where(fs) + " GROUP BY " + y.name() + " ORDER BY " + y.name();
+      String lag = m.sql() + " - LAG(" + m.sql() + ") OVER (ORDER BY " + quoteIdent(y.name()) + ")";
+      String sql = "SELECT " + quoteIdent(y.name()) + ", " + m.sql() + " AS " + m.alias() + ", " + lag + " AS change FROM "
+          + quoteIdent(t.name()) + GenContext.where(fs) + " GROUP BY " + quoteIdent(y.name()) + " ORDER BY " + quoteIdent(y.name());
       List<String> patterns = List.of("What is the year-over-year change in the {S}?",
           "Show the year-over-year change in the {S}.",
           "How much did the {S} change each year compared with the previous year?");
@@ -118,9 +120,9 @@ final class YearTemplates {
       if (ys == null) {
         return null;
       }
-      String in = y.name() + " IN (" + Filters.sqlValue(ys[0]) + ", " + Filters.sqlValue(ys[1]) + ")";
-      String sql = "SELECT " + y.name() + ", " + m.sql() + " AS " + m.alias() + " FROM " + t.name()
-          + GenContext.where(fs, in) + " GROUP BY " + y.name() + " ORDER BY " + y.name();
+      String in = quoteIdent(y.name()) + " IN (" + Filters.sqlValue(ys[0]) + ", " + Filters.sqlValue(ys[1]) + ")";
+      String sql = "SELECT " + quoteIdent(y.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs, in) + " GROUP BY " + quoteIdent(y.name()) + " ORDER BY " + quoteIdent(y.name());
       List<String> patterns = new ArrayList<>(List.of("Compare the {S} {iny1} and {iny2}.",
           "Show the {S} for {y1} and for {y2}.", "What was the {S} {iny1} versus {iny2}?"));
       if (m.isCount()) {
@@ -160,10 +162,10 @@ final class YearTemplates {
       if (ys == null) {
         return null;
       }
-      String later = "(SELECT " + m.raw() + " FROM " + t.name()
-          + GenContext.where(fs, y.name() + " = " + Filters.sqlValue(ys[1])) + ")";
-      String earlier = "(SELECT " + m.raw() + " FROM " + t.name()
-          + GenContext.where(fs, y.name() + " = " + Filters.sqlValue(ys[0])) + ")";
+      String later = "(SELECT " + m.raw() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs, quoteIdent(y.name()) + " = " + Filters.sqlValue(ys[1])) + ")";
+      String earlier = "(SELECT " + m.raw() + " FROM " + quoteIdent(t.name())
+          + GenContext.where(fs, quoteIdent(y.name()) + " = " + Filters.sqlValue(ys[0])) + ")";
       String diff = later + " - " + earlier;
       String sql = "SELECT " + diff + " AS change";
       List<String> patterns = new ArrayList<>(List.of("How much did the {S} change from {y1} to {y2}?",
