@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The version of the running code: the Maven project version and the git commit the build ran on.
  *
- * <p>The commit is read at build time by {@code buildnumber-maven-plugin} (see {@code core/pom.xml}) with the
- * git command, however the build was started ({@code ./quarry}, {@code mvn verify}, an IDE running Maven),
+ * <p>The commit is read at build time by {@code git rev-parse} of HEAD (maven-antrun-plugin in {@code core/pom.xml}),
+ * however the build was started ({@code ./quarry}, {@code mvn verify}, an IDE running Maven),
  * into the filtered resource {@code quarry-version.properties}. A build without a git checkout (a source
  * archive) or without git says so: {@link #commit()} is then {@link #OUTSIDE_GIT}.
  */
