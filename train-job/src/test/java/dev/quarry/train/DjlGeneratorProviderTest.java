@@ -16,10 +16,10 @@ class DjlGeneratorProviderTest {
   @TempDir Path ws;
 
   @Test
-  void theServiceLoaderFindsTheDjlScheme() {
+  void theServiceLoaderFindsTheTrainJobsSchemes() {
     List<String> schemes = ServiceLoader.load(SqlGeneratorProvider.class).stream()
         .map(p -> p.get().scheme()).toList();
-    assertThat(schemes).containsExactly("djl");
+    assertThat(schemes).containsExactlyInAnyOrder("djl", "knn");
   }
 
   @Test
