@@ -13,7 +13,7 @@ class EvalErrorTest {
   void spellingsAndOrderAreThoseOfTheRunFiles() {
     assertThat(Arrays.stream(EvalError.values()).map(EvalError::id)).containsExactly("parse_error", "unsafe",
         "unknown_table", "unknown_column", "runtime_error", "timeout", "wrong_result", "no_prediction", "too_complex",
-        "resource_limit", "internal_error");
+        "resource_limit", "internal_error", "gold_failed");
     for (EvalError e : EvalError.values()) {
       assertThat(EvalError.ofId(e.id())).isSameAs(e);
     }
