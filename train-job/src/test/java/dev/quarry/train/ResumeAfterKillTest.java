@@ -73,11 +73,14 @@ class ResumeAfterKillTest {
             straight.modelDir().resolve(ModelFiles.PARAMETERS));
         TransformerModel b = TransformerModel.load(ModelFiles.readConfig(resumed.modelDir()).model(), m,
             resumed.modelDir().resolve(ModelFiles.PARAMETERS))) {
+      // 1e-3: two processes' multi-threaded float reductions drift apart by up to ~2e-4 over these steps (seen on
+      // fresh clones at 1e-4); a wrong resumption (step, learning rate, optimizer state, data order) moves
+      // parameters by far more.
       for (String k : a.parameters().keySet()) {
         float[] x = a.parameters().get(k).toFloatArray();
         float[] y = b.parameters().get(k).toFloatArray();
         for (int i = 0; i < x.length; i++) {
-          assertThat(y[i]).as(k).isCloseTo(x[i], org.assertj.core.data.Offset.offset(1e-4f));
+          assertThat(y[i]).as(k).isCloseTo(x[i], org.assertj.core.data.Offset.offset(1e-3f));
         }
       }
     }
