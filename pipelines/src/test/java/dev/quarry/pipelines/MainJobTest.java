@@ -190,7 +190,9 @@ class MainJobTest {
     } else {
       assertThat(table[0]).isEqualTo("1");
       assertThat(csv[0]).isEqualTo("1");
-      assertThat(table[2]).contains("quarry: error: " + first.get("error").asText());
+      // The test's tiny model has near-tied scores, so a second process may decode another failing SQL: the
+      // failure is what must agree, not its parser position.
+      assertThat(table[2]).contains("quarry: error: ");
     }
   }
 
