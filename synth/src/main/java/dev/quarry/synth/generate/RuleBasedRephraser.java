@@ -28,7 +28,7 @@ public final class RuleBasedRephraser implements Serializable {
   private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:me )?(?:the |a )?", Pattern.CASE_INSENSITIVE);
 
   private final long seed;
-  private final Map<String, List<String>> abbreviations;
+  private final Map<Pattern, List<String>> abbreviations = new java.util.LinkedHashMap<>();
   private final LiteralCheck check = new LiteralCheck();
 
   /** A rephraser whose choices derive from {@code seed}, without abbreviations. */
@@ -43,7 +43,8 @@ public final class RuleBasedRephraser implements Serializable {
    */
   public RuleBasedRephraser(long seed, Map<String, List<String>> abbreviations) {
     this.seed = seed;
-    this.abbreviations = new java.util.TreeMap<>(abbreviations);
+    new java.util.TreeMap<>(abbreviations).forEach((phrase, shortForms) -> this.abbreviations.put(
+        Pattern.compile("(?<![\\w-])" + Pattern.quote(phrase) + "(?![\\w-])", Pattern.CASE_INSENSITIVE), shortForms));
   }
 
   /**
@@ -79,9 +80,8 @@ public final class RuleBasedRephraser implements Serializable {
   /** {@code q} with every phrase that has short forms replaced by one of them (seeded choice). */
   String abbreviate(String q, SplittableRandom rng) {
     String out = q;
-    for (Map.Entry<String, List<String>> a : abbreviations.entrySet()) {
-      Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(a.getKey()) + "(?![\\w-])", Pattern.CASE_INSENSITIVE)
-          .matcher(out);
+    for (Map.Entry<Pattern, List<String>> a : abbreviations.entrySet()) {
+      Matcher m = a.getKey().matcher(out);
       if (m.find()) {
         out = m.replaceAll(Matcher.quoteReplacement(a.getValue().get(rng.nextInt(a.getValue().size()))));
       }

@@ -30,7 +30,7 @@ public final class KnnGeneratorProvider implements SqlGeneratorProvider {
     Path ws = context.workspace();
     Path dir = Path.of(location);
     if (!Files.isDirectory(dir) && !dir.isAbsolute()) {
-      dir = new Workspace(ws).root().resolve("datasets").resolve(location);
+      dir = ws.resolve("datasets").resolve(location);
     }
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("--model knn:" + location + ": no dataset directory " + dir

@@ -92,7 +92,7 @@ public final class NearestQuestionGenerator implements SqlGenerator {
     for (TrainingPair p : DatasetReader.open(datasetDir).read("train")) {
       Anonymized a = anonymizer.anonymize(p.question());
       String template = SqlTokens.join(LiteralAnonymizer.anonymizeSql(SqlTokens.tokenize(p.sql()), a.literals()));
-      byText.computeIfAbsent(embeddingText(a.text()), k -> new LinkedHashMap<>()).merge(template, 1, Integer::sum);
+      byText.computeIfAbsent(a.text(), k -> new LinkedHashMap<>()).merge(template, 1, Integer::sum);
     }
     List<String> texts = new ArrayList<>(byText.keySet());
     List<String> templates = new ArrayList<>(texts.size());
@@ -119,7 +119,7 @@ public final class NearestQuestionGenerator implements SqlGenerator {
   public Generation generate(String question) {
     long start = System.nanoTime();
     Anonymized a = anonymizer.anonymize(question);
-    float[] q = encoder.embed(embeddingText(a.text()));
+    float[] q = encoder.embed(a.text());
     Set<String> have = new HashSet<>();
     for (QuestionLiteral l : a.literals()) {
       have.add(l.placeholder());
@@ -148,38 +148,25 @@ public final class NearestQuestionGenerator implements SqlGenerator {
     return new Generation(out, (System.nanoTime() - start) / 1000);
   }
 
-  /** The text the encoder sees: the anonymized question as it is. */
-  static String embeddingText(String anonymized) {
-    return anonymized;
-  }
-
+  /** Indices of the {@code k} rows most similar to {@code q}, best first (insertion into a sorted array). */
   private int[] topK(float[] q, int k) {
-    int n = vectors.length;
-    k = Math.min(k, n);
+    k = Math.min(k, vectors.length);
     int[] idx = new int[k];
     double[] val = new double[k];
     int size = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < vectors.length; i++) {
       double s = dot(q, vectors[i]);
-      if (size < k) {
-        int j = size++;
-        while (j > 0 && val[j - 1] < s) {
-          val[j] = val[j - 1];
-          idx[j] = idx[j - 1];
-          j--;
-        }
-        val[j] = s;
-        idx[j] = i;
-      } else if (s > val[k - 1]) {
-        int j = k - 1;
-        while (j > 0 && val[j - 1] < s) {
-          val[j] = val[j - 1];
-          idx[j] = idx[j - 1];
-          j--;
-        }
-        val[j] = s;
-        idx[j] = i;
+      if (size == k && s <= val[k - 1]) {
+        continue;
       }
+      int j = size < k ? size++ : k - 1;
+      while (j > 0 && val[j - 1] < s) {
+        val[j] = val[j - 1];
+        idx[j] = idx[j - 1];
+        j--;
+      }
+      val[j] = s;
+      idx[j] = i;
     }
     return idx;
   }

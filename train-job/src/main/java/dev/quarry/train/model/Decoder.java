@@ -225,8 +225,9 @@ public final class Decoder {
     }
     Arrays.sort(idx, (a, b) -> Float.compare(x[b], x[a]));
     List<Integer> out = new ArrayList<>(k);
+    java.util.function.IntPredicate allowed = constraint.after(prefix);
     for (int i = 0; i < idx.length && out.size() < k; i++) {
-      if (constraint.allows(prefix, idx[i])) {
+      if (allowed.test(idx[i])) {
         out.add(idx[i]);
       }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Constrained decoding over the domain's schema (in the spirit of PICARD, Scholak et al. 2021, "PICARD:
@@ -31,7 +32,7 @@ import java.util.Set;
  *       operand.
  * </ul>
  * Identifiers that are neither tables nor columns (functions, keywords, aliases) are not constrained. Thread-safe
- * (immutable); prefixes are re-scanned on each call (they are short).
+ * (immutable); {@link #after} scans a prefix once for all the tokens tested against it.
  */
 public final class SchemaConstraint {
 
@@ -86,13 +87,28 @@ public final class SchemaConstraint {
    * @param id the candidate next token ({@link Vocabulary#EOS} to end)
    */
   public boolean allows(int[] prefix, int id) {
+    return after(prefix).test(id);
+  }
+
+  /**
+   * The admissible next tokens after {@code prefix}, scanning the prefix once (beam search tests many tokens
+   * against the same prefix).
+   *
+   * @param prefix SQL token ids decoded so far (no {@code <eos>})
+   * @return a test of a candidate next token id ({@link Vocabulary#EOS} to end)
+   */
+  public IntPredicate after(int[] prefix) {
+    Scan s = scan(prefix);
+    String prev = prefix.length == 0 ? "" : tokens.get(prefix[prefix.length - 1]).toLowerCase(Locale.ROOT);
+    return id -> allows(s, prev, prefix.length, id);
+  }
+
+  private boolean allows(Scan s, String prev, int length, int id) {
     if (id == Vocabulary.PAD || id == Vocabulary.UNK || id == Vocabulary.SEP) {
       return false;
     }
-    Scan s = scan(prefix);
-    String prev = prefix.length == 0 ? "" : tokens.get(prefix[prefix.length - 1]).toLowerCase(Locale.ROOT);
     if (id == Vocabulary.EOS) {
-      return prefix.length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev);
+      return length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev);
     }
     String tok = tokens.get(id);
     String t = tok.toLowerCase(Locale.ROOT);
