@@ -63,7 +63,7 @@ public final class TrainBench implements Callable<Integer> {
   /** The larger configuration: about 3.3 M parameters with the education vocabulary. */
   static ModelConfig large() {
     ModelConfig d = ModelConfig.defaults();
-    return new ModelConfig(256, 4, 4, 1024, 0.1, d.maxQuestion(), d.maxSql(), 0);
+    return new ModelConfig(256, 4, 4, 1024, 0.1, d.maxQuestion(), d.maxSql(), 0, 0);
   }
 
   @Override

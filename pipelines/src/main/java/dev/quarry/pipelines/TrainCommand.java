@@ -110,6 +110,12 @@ public final class TrainCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int maxSql;
 
+  @Option(names = "--pretrained-features", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "[djl] Add the frozen pretrained encoder's per-token vectors (all-MiniLM-L6-v2, shipped in the "
+          + "jar) to the question's input embeddings, so words no template used still carry meaning; "
+          + "--no-pretrained-features trains on the word embeddings alone (default: ${DEFAULT-VALUE}).")
+  boolean pretrainedFeatures;
+
   @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "" + TrainSettings.Schedule.DEFAULT_WARMUP_STEPS,
       description = "[djl] Linear warm-up steps, then cosine decay to 10%% of --lr (default: ${DEFAULT-VALUE}).")
   int warmup;
@@ -172,7 +178,8 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       return new TrainSettings(datasetDir(), ws.seedDir(data.domain, data.seed, data.scale()), data.domain,
           ws.root().resolve("models"), id,
-          new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0),
+          new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, 0,
+              pretrainedFeatures ? ModelConfig.PRETRAINED_FEATURES : 0),
           new TrainSettings.Optimizer(lr != null ? lr : TrainSettings.Optimizer.DEFAULT_LEARNING_RATE, clip),
           new TrainSettings.Schedule(batch != null ? batch : TrainSettings.Schedule.DEFAULT_BATCH_SIZE,
               epochs != null ? epochs : TrainSettings.Schedule.DEFAULT_EPOCHS, maxSteps, warmup, checkpointEvery),
@@ -189,7 +196,7 @@ public final class TrainCommand implements Callable<Integer> {
       Map.entry(TrainSetting.D_MODEL, "--d-model"), Map.entry(TrainSetting.LAYERS, "--layers"),
       Map.entry(TrainSetting.HEADS, "--heads"), Map.entry(TrainSetting.FFN, "--ffn"),
       Map.entry(TrainSetting.DROPOUT, "--dropout"), Map.entry(TrainSetting.MAX_QUESTION, "--max-question"),
-      Map.entry(TrainSetting.MAX_SQL, "--max-sql"), Map.entry(TrainSetting.LEARNING_RATE, "--lr"),
+      Map.entry(TrainSetting.MAX_SQL, "--max-sql"), Map.entry(TrainSetting.QUESTION_FEATURES, "--pretrained-features"), Map.entry(TrainSetting.LEARNING_RATE, "--lr"),
       Map.entry(TrainSetting.WARMUP_STEPS, "--warmup"), Map.entry(TrainSetting.BATCH_SIZE, "--batch-size"),
       Map.entry(TrainSetting.EPOCHS, "--epochs"), Map.entry(TrainSetting.MAX_STEPS, "--max-steps"),
       Map.entry(TrainSetting.CHECKPOINT_EVERY, "--checkpoint-every"), Map.entry(TrainSetting.PATIENCE, "--patience"),

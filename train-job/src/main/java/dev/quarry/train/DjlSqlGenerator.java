@@ -9,6 +9,7 @@ import dev.quarry.core.model.SqlGenerator;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.sql.SqlValidator;
 import dev.quarry.core.workspace.Sha256;
+import dev.quarry.train.encoder.QuestionFeaturizer;
 import dev.quarry.train.model.Decoder;
 import dev.quarry.train.model.SchemaConstraint;
 import dev.quarry.train.model.TransformerModel;
@@ -38,9 +39,11 @@ public final class DjlSqlGenerator implements SqlGenerator {
   private final DecodeSettings settings;
   private final Domain domain;
   private final SqlValidator validator;
+  private final QuestionFeaturizer featurizer;
 
   private DjlSqlGenerator(Path dir, NDManager manager, TransformerModel model, SqlCodec codec,
-      Optional<SqlSandbox> sandbox, DecodeSettings settings, Domain domain) {
+      QuestionFeaturizer featurizer, Optional<SqlSandbox> sandbox, DecodeSettings settings, Domain domain) {
+    this.featurizer = featurizer;
     this.id = dir.getFileName().toString();
     this.cardSha = Files.isRegularFile(dir.resolve(ModelFiles.CARD)) ? Sha256.ofFile(dir.resolve(ModelFiles.CARD)) : null;
     this.manager = manager;
@@ -70,8 +73,10 @@ public final class DjlSqlGenerator implements SqlGenerator {
     NDManager m = NDManager.newBaseManager();
     TransformerModel model = TransformerModel.load(c.model(), m, modelDir.resolve(ModelFiles.PARAMETERS));
     Domain domain = DomainLoader.load(c.domain());
-    SqlCodec codec = new SqlCodec(v, new LiteralAnonymizer(domain), c.model());
-    return new DjlSqlGenerator(modelDir, m, model, codec, forExecutionGuidance, settings, domain);
+    QuestionFeaturizer featurizer = c.model().questionFeatures() > 0 ? QuestionFeaturizer.open(
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))) : null;
+    SqlCodec codec = new SqlCodec(v, new LiteralAnonymizer(domain), c.model(), featurizer);
+    return new DjlSqlGenerator(modelDir, m, model, codec, featurizer, forExecutionGuidance, settings, domain);
   }
 
   @Override
@@ -93,9 +98,12 @@ public final class DjlSqlGenerator implements SqlGenerator {
     if (settings.constrained()) {
       Set<String> placeholders = new HashSet<>();
       enc.literals().forEach(l -> placeholders.add(l.placeholder()));
-      hyps = dec.beam(enc.ids(), settings.beamWidth(), new SchemaConstraint(codec.vocabulary(), domain, placeholders));
+      hyps = dec.beam(enc.ids(), enc.features(), settings.beamWidth(),
+          new SchemaConstraint(codec.vocabulary(), domain, placeholders));
+    } else if (settings.beamWidth() == 1) {
+      hyps = dec.greedy(List.of(enc.ids()), enc.features() == null ? null : List.of(enc.features()));
     } else {
-      hyps = settings.beamWidth() == 1 ? dec.greedy(List.of(enc.ids())) : dec.beam(enc.ids(), settings.beamWidth());
+      hyps = dec.beam(enc.ids(), enc.features(), settings.beamWidth(), null);
     }
     List<SqlCandidate> out = new ArrayList<>();
     for (Decoder.Hypothesis h : hyps) {
@@ -123,6 +131,9 @@ public final class DjlSqlGenerator implements SqlGenerator {
 
   @Override
   public void close() {
+    if (featurizer != null) {
+      featurizer.close();
+    }
     model.close();
     manager.close();
   }

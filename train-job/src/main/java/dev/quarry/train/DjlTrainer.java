@@ -10,6 +10,7 @@ import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.train.encoder.QuestionFeaturizer;
 import dev.quarry.train.model.AdamOptimizer;
 import dev.quarry.train.model.Batch;
 import dev.quarry.train.model.Decoder;
@@ -115,7 +116,16 @@ public final class DjlTrainer {
     PhaseTimes times = new PhaseTimes();
     Domain domain = DomainLoader.load(s.domain());
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(domain));
-    TrainingData data = times.time(PhaseTimes.Phase.DATA, () -> TrainingData.prepare(reader, pre, s.model()));
+    try (QuestionFeaturizer featurizer = s.model().questionFeatures() > 0
+        ? QuestionFeaturizer.open(Runtime.getRuntime().availableProcessors()) : null) {
+      return train(reader, outDir, target, wallStart, times, domain, pre, featurizer);
+    }
+  }
+
+  private Result train(DatasetReader reader, Path outDir, Path target, long wallStart, PhaseTimes times, Domain domain,
+      Preprocessor pre, QuestionFeaturizer featurizer) throws IOException {
+    TrainingData data = times.time(PhaseTimes.Phase.DATA,
+        () -> TrainingData.prepare(reader, pre, s.model(), featurizer, progress));
     ModelConfig cfg = data.config();
     progress.accept(String.format("train: %,d pairs (%,d usable, %.1f%% with every string literal anonymized), "
         + "validation %,d, test %,d, vocabulary %d tokens", data.trainPairs().size(), data.train().size(),
@@ -152,9 +162,11 @@ public final class DjlTrainer {
         List<TrainingPair> valSample = sample(data.validationPairs(), s.evaluation().validationExSample());
         ProgressListener progressLog = new ProgressListener(metrics, progress);
         ValidationListener validation = new ValidationListener(lossSample(data.validation(), s.seed()),
-            s.evaluation().validationExSample() > 0 ? m -> executionAccuracy(m, data.vocabulary(), pre, em, valSample) : null,
+            s.evaluation().validationExSample() > 0
+                ? m -> executionAccuracy(m, data.vocabulary(), pre, featurizer, em, valSample) : null,
             best, metrics, progress);
-        new TrainingLoop(s, model, adam, st, data.train(), times,
+        new TrainingLoop(s, model, adam, st, data.train(),
+            cfg.questionFeatures() > 0 ? new WordDropout(data.vocabulary()) : null, times,
             List.of(progressLog, validation, new CheckpointListener(ckDir, stop, progress))).run();
         stop.acknowledge();
 
@@ -171,7 +183,7 @@ public final class DjlTrainer {
         if (s.evaluation().testExSample() != 0) {
           List<TrainingPair> t = s.evaluation().testExSample() < 0 ? data.testPairs() : sample(data.testPairs(), s.evaluation().testExSample());
           testN = t.size();
-          testEx = executionAccuracy(finalModel, data.vocabulary(), pre, em, t);
+          testEx = executionAccuracy(finalModel, data.vocabulary(), pre, featurizer, em, t);
           progress.accept(String.format("test execution accuracy %.1f%% on %d questions", 100 * testEx, testN));
         }
         if (loaded != null) {
@@ -231,7 +243,7 @@ public final class DjlTrainer {
 
   /** Mean cross-entropy over the SQL tokens and {@code <eos>} of a batch. */
   static NDArray loss(TransformerModel model, Batch b, boolean training) {
-    NDArray h = model.forward(b.tokens(), b.positions(), b.keyMask(), training);
+    NDArray h = model.forward(b.tokens(), b.positions(), b.keyMask(), b.features(), training);
     NDArray tail = h.get(new NDIndex(":, " + (b.prefix() - 1) + ":, :"));
     NDArray logp = model.logits(tail).logSoftmax(-1);
     NDArray labels = b.labels();
@@ -243,15 +255,16 @@ public final class DjlTrainer {
   }
 
   /** Greedy-decodes {@code pairs} in batches of 64 and returns the share whose results match the gold. */
-  static double executionAccuracy(TransformerModel model, Vocabulary vocab, Preprocessor pre, ExecutionMatch em,
-      List<TrainingPair> pairs) {
+  static double executionAccuracy(TransformerModel model, Vocabulary vocab, Preprocessor pre,
+      QuestionFeaturizer featurizer, ExecutionMatch em, List<TrainingPair> pairs) {
     Decoder dec = new Decoder(model);
-    SqlCodec codec = new SqlCodec(vocab, pre.anonymizer(), model.config());
+    SqlCodec codec = new SqlCodec(vocab, pre.anonymizer(), model.config(), featurizer);
     int ok = 0;
     for (int i = 0; i < pairs.size(); i += 64) {
       List<TrainingPair> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64));
-      List<SqlCodec.Encoded> enc = chunk.stream().map(p -> codec.encodeQuestion(p.question())).toList();
-      List<Decoder.Hypothesis> hyps = dec.greedy(enc.stream().map(SqlCodec.Encoded::ids).toList());
+      List<SqlCodec.Encoded> enc = codec.encodeQuestions(chunk.stream().map(TrainingPair::question).toList());
+      List<Decoder.Hypothesis> hyps = dec.greedy(enc.stream().map(SqlCodec.Encoded::ids).toList(),
+          model.config().questionFeatures() > 0 ? enc.stream().map(SqlCodec.Encoded::features).toList() : null);
       for (int j = 0; j < chunk.size(); j++) {
         String sql = codec.decode(hyps.get(j).ids(), enc.get(j).literals());
         if (em.matches(sql, chunk.get(j).sql())) {

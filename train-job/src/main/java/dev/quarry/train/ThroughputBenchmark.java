@@ -70,7 +70,7 @@ public final class ThroughputBenchmark {
     DjlEnvironment.configure(dataset.toAbsolutePath().getParent().getParent());
     DatasetReader reader = DatasetReader.open(dataset);
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(DomainLoader.load(domain)));
-    TrainingData prepared = TrainingData.prepare(reader, pre, config);
+    TrainingData prepared = TrainingData.prepare(reader, pre, config.withQuestionFeatures(0), null, line -> {});
     ModelConfig cfg = prepared.config();
     List<Example> data = new ArrayList<>(prepared.train());
     Collections.shuffle(data, new Random(seed));
@@ -126,7 +126,7 @@ public final class ThroughputBenchmark {
         Engine.getInstance().setRandomSeed((int) (seed * 1_000_003L + s));
         try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
           scope.suppressNotUsedWarning();
-          TrainingLoop.trainStep(model, adam, m, qb.get(s), sb.get(s), 1e-3, 1.0);
+          TrainingLoop.trainStep(model, adam, m, qb.get(s), null, sb.get(s), 1e-3, 1.0);
         }
       }
       return new double[] {(System.nanoTime() - start) / 1e9, model.parameterCount()};

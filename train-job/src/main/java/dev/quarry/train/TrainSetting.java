@@ -19,6 +19,8 @@ public enum TrainSetting {
   MAX_QUESTION("maximum question length"),
   /** {@code ModelConfig.maxSql}. */
   MAX_SQL("maximum SQL length"),
+  /** {@code ModelConfig.questionFeatures}. */
+  QUESTION_FEATURES("pretrained question features"),
   /** {@link TrainSettings.Optimizer#learningRate}. */
   LEARNING_RATE("learning rate"),
   /** {@link TrainSettings.Schedule#warmupSteps}. */

@@ -1,9 +1,12 @@
 package dev.quarry.train;
 
+import dev.quarry.train.encoder.QuestionFeaturizer;
+import dev.quarry.train.encoder.TokenFeatures;
 import dev.quarry.train.model.ModelConfig;
 import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A dataset read and prepared for training: the three splits as pairs, the vocabulary built on the train
@@ -32,9 +35,16 @@ public record TrainingData(List<TrainingPair> trainPairs, List<TrainingPair> val
    * @param reader an opened, verified dataset
    * @param pre tokenizer with literal anonymization
    * @param model model shape (its {@code vocabSize} is replaced)
+   * @param featurizer pretrained question features for a model with {@code questionFeatures > 0}, else null
+   * @param progress receives progress lines while the features are computed
    * @return the prepared data
+   * @throws IllegalArgumentException when the model wants features and {@code featurizer} is null
    */
-  public static TrainingData prepare(DatasetReader reader, Preprocessor pre, ModelConfig model) {
+  public static TrainingData prepare(DatasetReader reader, Preprocessor pre, ModelConfig model,
+      QuestionFeaturizer featurizer, Consumer<String> progress) {
+    if (model.questionFeatures() > 0 && featurizer == null) {
+      throw new IllegalArgumentException("the model uses pretrained question features but no encoder was given");
+    }
     List<TrainingPair> trainPairs = reader.read("train");
     List<TrainingPair> valPairs = reader.read("validation");
     List<TrainingPair> testPairs = reader.read("test");
@@ -43,8 +53,11 @@ public record TrainingData(List<TrainingPair> trainPairs, List<TrainingPair> val
         trainTok.stream().map(Preprocessor.Tokens::sql).toList(), MIN_TOKEN_COUNT);
     ModelConfig cfg = model.withVocabSize(vocab.size());
     long clean = trainTok.stream().filter(Preprocessor.Tokens::clean).count();
-    return new TrainingData(trainPairs, valPairs, testPairs, vocab, cfg, encode(trainTok, vocab, cfg),
-        encode(valPairs.stream().map(pre::tokens).toList(), vocab, cfg), clean);
+    List<Preprocessor.Tokens> valTok = valPairs.stream().map(pre::tokens).toList();
+    QuestionFeaturizer f = model.questionFeatures() > 0 ? featurizer : null;
+    return new TrainingData(trainPairs, valPairs, testPairs, vocab, cfg,
+        encode(trainTok, vocab, cfg, f, "train", progress),
+        encode(valTok, vocab, cfg, f, "validation", progress), clean);
   }
 
   /**
@@ -52,13 +65,44 @@ public record TrainingData(List<TrainingPair> trainPairs, List<TrainingPair> val
    * {@code maxQuestion} tokens.
    */
   public static List<Example> encode(List<Preprocessor.Tokens> toks, Vocabulary v, ModelConfig cfg) {
-    List<Example> out = new ArrayList<>();
+    return encode(toks, v, cfg, null, "", line -> {});
+  }
+
+  /**
+   * Encodes tokenized pairs as {@link #encode(List, Vocabulary, ModelConfig)} and, with a featurizer, computes
+   * the pretrained features of every kept question (identical questions once), reporting progress about every
+   * 10%.
+   */
+  static List<Example> encode(List<Preprocessor.Tokens> toks, Vocabulary v, ModelConfig cfg,
+      QuestionFeaturizer featurizer, String split, Consumer<String> progress) {
+    List<List<String>> questions = new ArrayList<>();
+    List<Preprocessor.Tokens> kept = new ArrayList<>();
     for (Preprocessor.Tokens t : toks) {
       if (t.sql().size() > cfg.maxSql()) {
         continue;
       }
-      List<String> q = t.question().size() > cfg.maxQuestion() ? t.question().subList(0, cfg.maxQuestion()) : t.question();
-      out.add(new Example(v.encode(q), v.encode(t.sql())));
+      kept.add(t);
+      questions.add(t.question().size() > cfg.maxQuestion() ? t.question().subList(0, cfg.maxQuestion()) : t.question());
+    }
+    List<TokenFeatures> features = null;
+    if (featurizer != null) {
+      long start = System.nanoTime();
+      int distinct = new java.util.HashSet<>(questions).size();
+      int[] next = {distinct / 10};
+      progress.accept(String.format("encoder: features of %,d distinct %s questions", distinct, split));
+      features = featurizer.featuresAll(questions, done -> {
+        if (done >= next[0] && done < distinct) {
+          progress.accept(String.format("encoder: %,d/%,d %s questions (%.0f s)", done, distinct, split,
+              (System.nanoTime() - start) / 1e9));
+          next[0] += Math.max(1, distinct / 10);
+        }
+      });
+      progress.accept(String.format("encoder: %s done in %.1f s", split, (System.nanoTime() - start) / 1e9));
+    }
+    List<Example> out = new ArrayList<>(kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      out.add(new Example(v.encode(questions.get(i)), v.encode(kept.get(i).sql()),
+          features == null ? null : features.get(i)));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import dev.quarry.train.encoder.TokenFeatures;
 import dev.quarry.train.model.AdamOptimizer;
 import dev.quarry.train.model.Batch;
 import dev.quarry.train.model.TransformerModel;
@@ -94,6 +95,7 @@ public final class TrainingLoop {
   private final List<Example> data;
   private final PhaseTimes times;
   private final List<TrainingListener> listeners;
+  private final WordDropout wordDropout;
   private final long totalSteps;
   private final Context ctx = new Context();
   private double epochLoss;
@@ -102,10 +104,11 @@ public final class TrainingLoop {
   /**
    * A loop over {@code data} continuing from {@code state}.
    *
+   * @param wordDropout applied to the questions of each batch (seeded by the step), or null for none
    * @param listeners called in this order at every event
    */
   public TrainingLoop(TrainSettings settings, TransformerModel model, AdamOptimizer adam, TrainState state,
-      List<Example> data, PhaseTimes times, List<TrainingListener> listeners) {
+      List<Example> data, WordDropout wordDropout, PhaseTimes times, List<TrainingListener> listeners) {
     this.settings = settings;
     this.model = model;
     this.adam = adam;
@@ -113,6 +116,7 @@ public final class TrainingLoop {
     this.data = data;
     this.times = times;
     this.listeners = List.copyOf(listeners);
+    this.wordDropout = wordDropout;
     int stepsPerEpoch = (data.size() + settings.schedule().batchSize() - 1) / settings.schedule().batchSize();
     long all = (long) stepsPerEpoch * settings.schedule().epochs();
     this.totalSteps = settings.schedule().maxSteps() > 0 ? Math.min(settings.schedule().maxSteps(), all) : all;
@@ -161,14 +165,19 @@ public final class TrainingLoop {
       scope.suppressNotUsedWarning();
       List<int[]> qs = new ArrayList<>(idx.size());
       List<int[]> ss = new ArrayList<>(idx.size());
+      List<TokenFeatures> fs = model.config().questionFeatures() > 0 ? new ArrayList<>(idx.size()) : null;
+      Random words = new Random(settings.seed() * 1_000_033L + state.step);
       long tokens = 0;
       for (int i : idx) {
         Example e = data.get(i);
-        qs.add(e.question());
+        qs.add(wordDropout == null ? e.question() : wordDropout.apply(e.question(), words));
         ss.add(e.sql());
+        if (fs != null) {
+          fs.add(e.features());
+        }
         tokens += e.question().length + e.sql().length + 2;
       }
-      double[] lossNorm = trainStep(model, adam, m, qs, ss, lr, settings.optimizer().clipNorm());
+      double[] lossNorm = trainStep(model, adam, m, qs, fs, ss, lr, settings.optimizer().clipNorm());
       return new StepResult(lossNorm[0], tokens, lossNorm[1], lr);
     }
   }
@@ -178,12 +187,12 @@ public final class TrainingLoop {
    * benchmark runs this same method.
    *
    * @param m manager for the batch's arrays (the caller closes it)
-   * @param qs question ids per row; {@code ss} SQL ids per row
+   * @param qs question ids per row; {@code fs} their pretrained features (or null); {@code ss} SQL ids per row
    * @return {the batch's loss in nats per SQL token, the global gradient norm before clipping}
    */
-  static double[] trainStep(TransformerModel model, AdamOptimizer adam, NDManager m, List<int[]> qs, List<int[]> ss,
-      double lr, double clip) {
-    Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
+  static double[] trainStep(TransformerModel model, AdamOptimizer adam, NDManager m, List<int[]> qs,
+      List<TokenFeatures> fs, List<int[]> ss, double lr, double clip) {
+    Batch b = Batch.of(m, qs, fs, ss, null, model.config().maxQuestion());
     float loss;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       NDArray l = DjlTrainer.loss(model, b, true);

@@ -2,6 +2,7 @@ package dev.quarry.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.quarry.train.encoder.TokenFeatures;
 import dev.quarry.train.model.Batch;
 import dev.quarry.train.model.TransformerModel;
 import java.nio.file.Path;
@@ -93,13 +94,17 @@ final class ValidationListener implements TrainingListener {
     for (int i = 0; i < data.size(); i += BATCH) {
       List<int[]> qs = new ArrayList<>();
       List<int[]> ss = new ArrayList<>();
+      List<TokenFeatures> fs = model.config().questionFeatures() > 0 ? new ArrayList<>() : null;
       for (int j = i; j < Math.min(data.size(), i + BATCH); j++) {
         qs.add(data.get(j).question());
         ss.add(data.get(j).sql());
+        if (fs != null) {
+          fs.add(data.get(j).features());
+        }
       }
       try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
         scope.suppressNotUsedWarning();
-        Batch b = Batch.of(m, qs, ss, null, model.config().maxQuestion());
+        Batch b = Batch.of(m, qs, fs, ss, null, model.config().maxQuestion());
         sum += DjlTrainer.loss(model, b, false).getFloat() * qs.size();
         n += qs.size();
       }

@@ -17,7 +17,7 @@ class InterruptedRunTest {
     s = new TrainSettings(s.dataset(), s.seedDir(), s.domain(), s.modelsDir(), s.modelId(), s.model(),
         new TrainSettings.Optimizer(lr, s.optimizer().clipNorm()), s.schedule(), s.evaluation(), s.seed(), s.resume(),
         s.force(), s.command());
-    return InterruptedRun.fingerprint(s, new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 50), "abc");
+    return InterruptedRun.fingerprint(s, new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 50, 0), "abc");
   }
 
   private static void fakeCheckpoint(Path work) throws Exception {

@@ -18,18 +18,18 @@ class SettingsValidationTest {
   @Test
   void badHyperparametersAreRefusedBeforeAnyWorkNamingTheSettingNotAFlag() {
     Path missing = Path.of("does-not-exist");
-    ModelConfig ok = new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0);
-    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(32, 0, 2, 64, 0, 10, 10, 0), 1e-3, missing), s -> {}))
+    ModelConfig ok = new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0, 0);
+    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(32, 0, 2, 64, 0, 10, 10, 0, 0), 1e-3, missing), s -> {}))
         .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.setting()).isEqualTo(TrainSetting.LAYERS))
         .hasMessage("number of layers must be at least 1 (was 0)");
     assertThatThrownBy(() -> DjlTrainer.run(settings(ok, -1e-3, missing), s -> {}))
         .isInstanceOfSatisfying(InvalidSettingException.class,
             e -> assertThat(e.setting()).isEqualTo(TrainSetting.LEARNING_RATE))
         .hasMessageNotContaining("--");
-    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(30, 1, 4, 64, 0, 10, 10, 0), 1e-3, missing), s -> {}))
+    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(30, 1, 4, 64, 0, 10, 10, 0, 0), 1e-3, missing), s -> {}))
         .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.setting()).isEqualTo(TrainSetting.D_MODEL))
         .hasMessageContaining("divisible by the number of heads, 4 (was 30)");
-    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(32, 1, 2, 64, 1.0, 10, 10, 0), 1e-3, missing), s -> {}))
+    assertThatThrownBy(() -> DjlTrainer.run(settings(new ModelConfig(32, 1, 2, 64, 1.0, 10, 10, 0, 0), 1e-3, missing), s -> {}))
         .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.setting()).isEqualTo(TrainSetting.DROPOUT));
   }
 }

@@ -19,7 +19,7 @@ class TamperedDatasetTest {
     byte[] b = Files.readAllBytes(shard);
     b[10] = (byte) (b[10] == 'x' ? 'y' : 'x');
     Files.write(shard, b, StandardOpenOption.TRUNCATE_EXISTING);
-    assertThatThrownBy(() -> DjlTrainer.run(SettingsValidationTest.settings(new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0),
+    assertThatThrownBy(() -> DjlTrainer.run(SettingsValidationTest.settings(new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0, 0),
             1e-3, ds), s -> {}))
         .isInstanceOf(InvalidOutputException.class)
         .hasMessageContaining("jsonl/train/part-00000-of-00001.jsonl");

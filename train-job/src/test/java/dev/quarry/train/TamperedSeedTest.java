@@ -30,7 +30,7 @@ class TamperedSeedTest {
     assertThat(Manifests.verifyQuietly(seed)).isPresent();
     Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 9});
     Path models = tmp.resolve("models");
-    TrainSettings s = new TrainSettings(ds, seed, "education", models, "m", new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0),
+    TrainSettings s = new TrainSettings(ds, seed, "education", models, "m", new ModelConfig(32, 1, 2, 64, 0, 10, 10, 0, 0),
         new TrainSettings.Optimizer(1e-3, 1), new TrainSettings.Schedule(8, 1, 0, 0, 0),
         new TrainSettings.Evaluation(0, 4, 0), 1, false, false, "test");
     assertThatThrownBy(() -> DjlTrainer.run(s, x -> {}))

@@ -21,7 +21,7 @@ class TinyTrainingTest {
 
   static TrainSettings tiny(Path ds, Path models, String id, long maxSteps, int checkpointEvery, boolean resume) {
     return new TrainSettings(ds, Path.of("unused-seed"), "education", models, id,
-        new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 0), new TrainSettings.Optimizer(3e-3, 1.0),
+        new ModelConfig(32, 1, 2, 64, 0.0, 24, 40, 0, 0), new TrainSettings.Optimizer(3e-3, 1.0),
         new TrainSettings.Schedule(16, 50, maxSteps, 5, checkpointEvery), new TrainSettings.Evaluation(0, 0, 0), 7,
         resume, true, "test");
   }
@@ -54,7 +54,7 @@ class TinyTrainingTest {
   @Test
   void saveThenLoadGivesIdenticalOutputs(@TempDir Path tmp) {
     DjlEnvironment.configure(tmp);
-    ModelConfig c = new ModelConfig(32, 2, 4, 64, 0.1, 8, 8, 20);
+    ModelConfig c = new ModelConfig(32, 2, 4, 64, 0.1, 8, 8, 20, 0);
     try (NDManager m = NDManager.newBaseManager();
         TransformerModel a = TransformerModel.create(c, m, 11)) {
       a.save(tmp.resolve("p.bin"));

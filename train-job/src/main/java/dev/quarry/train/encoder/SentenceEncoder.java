@@ -125,6 +125,59 @@ public final class SentenceEncoder implements AutoCloseable {
    */
   public float[][] embedAll(List<String> texts, int batchSize, IntConsumer progress) {
     float[][] out = new float[texts.size()][];
+    runBatches(texts, batchSize, progress, (i, enc, states) -> out[i] = meanPool(states, enc.getAttentionMask()));
+    return out;
+  }
+
+  /**
+   * The contextual vector of every subword token of a text, with the character span it covers.
+   *
+   * @param states (n, {@value #DIM}) {@code last_hidden_state} rows of the text's subword tokens, without
+   *     {@code [CLS]}, {@code [SEP]} and padding
+   * @param start character offset in the text where each token starts (n)
+   * @param end character offset just after each token (n)
+   */
+  public record TokenStates(float[][] states, int[] start, int[] end) {}
+
+  /**
+   * Encodes many texts in batches (as {@link #embedAll}) and returns the per-token states instead of a pooled
+   * vector. The same batching caveat applies: the same list always gives the same states.
+   *
+   * @param texts the texts
+   * @param batchSize texts per ONNX run
+   * @param progress called with the number of texts done after each batch
+   * @return one {@link TokenStates} per text, in order
+   */
+  public List<TokenStates> tokenStatesAll(List<String> texts, int batchSize, IntConsumer progress) {
+    TokenStates[] out = new TokenStates[texts.size()];
+    runBatches(texts, batchSize, progress, (i, enc, states) -> {
+      ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = enc.getCharTokenSpans();
+      List<Integer> keep = new ArrayList<>();
+      for (int k = 0; k < spans.length; k++) {
+        if (spans[k] != null && enc.getSpecialTokenMask()[k] == 0) {
+          keep.add(k);
+        }
+      }
+      float[][] st = new float[keep.size()][];
+      int[] start = new int[keep.size()];
+      int[] end = new int[keep.size()];
+      for (int j = 0; j < keep.size(); j++) {
+        int k = keep.get(j);
+        st[j] = states[k];
+        start[j] = spans[k].getStart();
+        end[j] = spans[k].getEnd();
+      }
+      out[i] = new TokenStates(st, start, end);
+    });
+    return List.of(out);
+  }
+
+  private interface StatesConsumer {
+    void accept(int index, Encoding encoding, float[][] states);
+  }
+
+  /** Tokenizes, pads each batch to its longest text, runs the graph and hands each text's states over. */
+  private void runBatches(List<String> texts, int batchSize, IntConsumer progress, StatesConsumer sink) {
     for (int from = 0; from < texts.size(); from += batchSize) {
       int to = Math.min(texts.size(), from + batchSize);
       List<Encoding> enc = new ArrayList<>(to - from);
@@ -145,11 +198,10 @@ public final class SentenceEncoder implements AutoCloseable {
       }
       float[][][] hidden = run(ids, mask, types);
       for (int b = 0; b < enc.size(); b++) {
-        out[from + b] = meanPool(hidden[b], mask[b]);
+        sink.accept(from + b, enc.get(b), hidden[b]);
       }
       progress.accept(to);
     }
-    return out;
   }
 
   private float[][][] run(long[][] ids, long[][] mask, long[][] types) {
@@ -178,7 +230,7 @@ public final class SentenceEncoder implements AutoCloseable {
     float[] v = new float[DIM];
     int n = 0;
     for (int i = 0; i < states.length; i++) {
-      if (mask[i] == 0) {
+      if (i >= mask.length || mask[i] == 0) {
         continue;
       }
       n++;

@@ -3,6 +3,7 @@ package dev.quarry.train.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.quarry.train.encoder.TokenFeatures;
 import dev.quarry.train.text.Vocabulary;
 import java.util.List;
 
@@ -17,8 +18,10 @@ import java.util.List;
  * @param keyMask (B, T) float32, 1 = real token
  * @param labels (B, S) int32 next tokens for columns prefix-1 … T-1 (only when built with SQL), else null
  * @param prefix number of columns up to and including {@code <sep>}
+ * @param features (B, T, F) float32 pretrained features at the question's columns (zeros at padding,
+ *     {@code <sep>} and SQL columns), or null when the batch was built without features
  */
-public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray labels, int prefix) {
+public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray labels, int prefix, NDArray features) {
 
   /**
    * Builds a batch.
@@ -28,6 +31,18 @@ public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray 
    * @param generated for decoding: tokens generated so far per row (same length for all rows), or null
    */
   public static Batch of(NDManager m, List<int[]> questions, List<int[]> sqls, List<int[]> generated, int maxQuestion) {
+    return of(m, questions, null, sqls, generated, maxQuestion);
+  }
+
+  /**
+   * Builds a batch with pretrained question features.
+   *
+   * @param features per row the features of its question tokens (at least as many rows as the question has
+   *     tokens; extra rows are ignored), or null for none
+   * @throws IllegalArgumentException when a row's features are shorter than its question
+   */
+  public static Batch of(NDManager m, List<int[]> questions, List<TokenFeatures> features, List<int[]> sqls,
+      List<int[]> generated, int maxQuestion) {
     int b = questions.size();
     int q = 0;
     for (int[] x : questions) {
@@ -75,11 +90,29 @@ public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray 
         }
       }
     }
+    NDArray feat = null;
+    if (features != null) {
+      int f = features.get(0).dim();
+      float[] fv = new float[b * t * f];
+      for (int r = 0; r < b; r++) {
+        int[] qq = questions.get(r);
+        TokenFeatures tf = features.get(r);
+        if (tf.size() < qq.length) {
+          throw new IllegalArgumentException("row " + r + " has " + qq.length + " question tokens but features for "
+              + tf.size());
+        }
+        int start = prefix - 1 - qq.length;
+        for (int i = 0; i < qq.length; i++) {
+          tf.copyRow(i, fv, ((r * t) + start + i) * f);
+        }
+      }
+      feat = m.create(fv, new Shape(b, t, f));
+    }
     return new Batch(
         m.create(tok, new Shape(b, t)),
         m.create(pos, new Shape(b, t)),
         m.create(mask, new Shape(b, t)),
         lab == null ? null : m.create(lab, new Shape(b, s + 1)),
-        prefix);
+        prefix, feat);
   }
 }

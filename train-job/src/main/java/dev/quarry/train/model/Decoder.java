@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.quarry.train.encoder.TokenFeatures;
 import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,15 @@ public final class Decoder {
    * Gives the same tokens as re-running the whole prefix each step.
    */
   public List<Hypothesis> greedy(List<int[]> questions) {
+    return greedy(questions, null);
+  }
+
+  /**
+   * Greedy decoding with pretrained question features (see {@link Batch#of(NDManager, List, List, List, List, int)}).
+   *
+   * @param features per question its token features, or null for a model without features
+   */
+  public List<Hypothesis> greedy(List<int[]> questions, List<TokenFeatures> features) {
     int b = questions.size();
     int max = model.config().maxSql();
     int[][] gen = new int[b][max + 1];
@@ -47,13 +57,13 @@ public final class Decoder {
     int layers = model.config().layers();
     try (NDManager outer = model.manager().newSubManager()) {
       NDArray[][] cache = new NDArray[layers][];
-      Batch prefix = Batch.of(outer, questions, null, null, model.config().maxQuestion());
+      Batch prefix = Batch.of(outer, questions, features, null, null, model.config().maxQuestion());
       float[] keyMask = prefix.keyMask().toFloatArray();
       int t = prefix.prefix();
       float[][] logp;
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray h = model.prefill(prefix.tokens(), prefix.positions(), prefix.keyMask(), cache);
+        NDArray h = model.prefill(prefix.tokens(), prefix.positions(), prefix.keyMask(), prefix.features(), cache);
         keep(cache, outer, null);
         logp = lastLogProbs(h.get(new NDIndex(":, " + (t - 1) + ", :")), b);
       }
@@ -139,18 +149,19 @@ public final class Decoder {
    * @return finished hypotheses, best first (at most {@code width})
    */
   public List<Hypothesis> beam(int[] question, int width) {
-    return beam(question, width, null);
+    return beam(question, null, width, null);
   }
 
   /**
    * Beam search where each step keeps only tokens that {@code constraint} allows (constrained decoding): the
    * {@code width} best allowed tokens extend each hypothesis.
    *
+   * @param features the question's token features, or null for a model without features
    * @param width beam width (≥ 1)
    * @param constraint admissible next tokens, or null for none
    * @return finished hypotheses, best first (at most {@code width})
    */
-  public List<Hypothesis> beam(int[] question, int width, SchemaConstraint constraint) {
+  public List<Hypothesis> beam(int[] question, TokenFeatures features, int width, SchemaConstraint constraint) {
     if (width < 1) {
       throw new IllegalArgumentException("--beam must be at least 1 (was " + width + ")");
     }
@@ -160,11 +171,15 @@ public final class Decoder {
     for (int step = 0; step <= max && !live.isEmpty(); step++) {
       List<int[]> qs = new ArrayList<>();
       List<int[]> gs = new ArrayList<>();
+      List<TokenFeatures> fs = features == null ? null : new ArrayList<>();
       for (Hypothesis h : live) {
         qs.add(question);
         gs.add(h.ids());
+        if (fs != null) {
+          fs.add(features);
+        }
       }
-      float[][] logp = lastLogProbs(qs, gs);
+      float[][] logp = lastLogProbs(qs, fs, gs);
       List<Hypothesis> next = new ArrayList<>();
       for (int r = 0; r < live.size(); r++) {
         Hypothesis h = live.get(r);
@@ -194,12 +209,12 @@ public final class Decoder {
     return List.copyOf(finished.subList(0, Math.min(width, finished.size())));
   }
 
-  private float[][] lastLogProbs(List<int[]> questions, List<int[]> generated) {
+  private float[][] lastLogProbs(List<int[]> questions, List<TokenFeatures> features, List<int[]> generated) {
     try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
       scope.suppressNotUsedWarning();
-      Batch batch = Batch.of(m, questions, null, generated, model.config().maxQuestion());
+      Batch batch = Batch.of(m, questions, features, null, generated, model.config().maxQuestion());
       long t = batch.tokens().getShape().get(1);
-      NDArray h = model.forward(batch.tokens(), batch.positions(), batch.keyMask(), false);
+      NDArray h = model.forward(batch.tokens(), batch.positions(), batch.keyMask(), batch.features(), false);
       return lastLogProbs(h.get(new NDIndex(":, " + (t - 1) + ", :")), questions.size());
     }
   }

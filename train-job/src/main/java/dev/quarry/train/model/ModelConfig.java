@@ -14,9 +14,17 @@ import dev.quarry.train.TrainSetting;
  * @param maxQuestion question tokens kept (longer questions are cut)
  * @param maxSql SQL tokens (pairs with longer SQL are not trained on; decoding stops there)
  * @param vocabSize number of tokens (set from the tokenizer; 0 before it is built)
+ * @param questionFeatures size of the frozen pretrained per-token question features added to the question's
+ *     input embeddings ({@link #PRETRAINED_FEATURES} for all-MiniLM-L6-v2, see
+ *     {@code dev.quarry.train.encoder.QuestionFeaturizer}), or 0 for none; a {@code config.json} written before
+ *     the field existed reads as 0
  */
 public record ModelConfig(
-    int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize) {
+    int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize,
+    int questionFeatures) {
+
+  /** {@link #questionFeatures} of the pretrained encoder that ships in the jar (its hidden size). */
+  public static final int PRETRAINED_FEATURES = 384;
 
   /** Default {@link #dModel} . */
   public static final int DEFAULT_D_MODEL = 128;
@@ -39,7 +47,7 @@ public record ModelConfig(
    */
   public static ModelConfig defaults() {
     return new ModelConfig(DEFAULT_D_MODEL, DEFAULT_LAYERS, DEFAULT_HEADS, DEFAULT_FFN, DEFAULT_DROPOUT,
-        DEFAULT_MAX_QUESTION, DEFAULT_MAX_SQL, 0);
+        DEFAULT_MAX_QUESTION, DEFAULT_MAX_SQL, 0, PRETRAINED_FEATURES);
   }
 
   /**
@@ -68,6 +76,10 @@ public record ModelConfig(
     if (maxQuestion < 1) {
       throw new InvalidSettingException(TrainSetting.MAX_QUESTION, "must be at least 1 (was " + maxQuestion + ")");
     }
+    if (questionFeatures != 0 && questionFeatures != PRETRAINED_FEATURES) {
+      throw new InvalidSettingException(TrainSetting.QUESTION_FEATURES,
+          "must be 0 or " + PRETRAINED_FEATURES + " (was " + questionFeatures + ")");
+    }
     if (maxSql < 1) {
       throw new InvalidSettingException(TrainSetting.MAX_SQL, "must be at least 1 (was " + maxSql + ")");
     }
@@ -76,7 +88,12 @@ public record ModelConfig(
 
   /** A copy with the vocabulary size set. */
   public ModelConfig withVocabSize(int v) {
-    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, v);
+    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, v, questionFeatures);
+  }
+
+  /** A copy with {@link #questionFeatures} set. */
+  public ModelConfig withQuestionFeatures(int f) {
+    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, vocabSize, f);
   }
 
   /** Number of learned positions: question, {@code <sep>}, SQL and {@code <eos>}. */

@@ -21,7 +21,12 @@ import java.util.Random;
  * after {@code <sep>}. Output projection is tied to the token embedding (Press &amp; Wolf 2017).
  *
  * <p>Shapes: tokens and positions (B, T) int32, key mask (B, T) float32 with 1 for real tokens and 0 for
- * padding; {@link #forward} returns hidden states (B, T, d); {@link #logits} maps (…, d) → (…, V).
+ * padding; {@link #forward} returns hidden states (B, T, d); {@link #logits} maps (…, d) → (…, V). When the
+ * configuration has {@code questionFeatures = F > 0}, the input of each position is
+ * {@code tok_emb[token] + pos_emb[position] + features · feat_w} with features (B, T, F) float32 (frozen
+ * pretrained vectors of the question tokens, zeros elsewhere) and the learned projection {@code feat_w} (F, d):
+ * the "frozen pretrained features as input" use of a pretrained encoder (as ELMo features are added to a task
+ * model's inputs, Peters et al. 2018).
  *
  * <p>Parameters are named NDArrays ({@link #parameters}) initialised from an explicit seed (normal with
  * std 0.02, LayerNorm gain 1, biases 0) so that a seed gives the same model on any machine.
@@ -61,6 +66,9 @@ public final class TransformerModel implements AutoCloseable {
     }
     m.constant("lnf_g", 1f, d);
     m.constant("lnf_b", 0f, d);
+    if (config.questionFeatures() > 0) {
+      m.normal("feat_w", rnd, config.questionFeatures(), d);
+    }
     m.params.values().forEach(a -> a.setRequiresGradient(true));
     return m;
   }
@@ -119,17 +127,27 @@ public final class TransformerModel implements AutoCloseable {
    * @return hidden states (B, T, d) after the final LayerNorm
    */
   public NDArray forward(NDArray tokens, NDArray positions, NDArray keyMask, boolean training) {
-    int t = (int) tokens.getShape().get(1);
-    return run(tokens, positions, attentionMask(tokens.getManager(), keyMask, t), training, null);
+    return forward(tokens, positions, keyMask, null, training);
   }
 
   /**
-   * Like {@link #forward} without dropout, and fills {@code cache[layer] = {K, V}} with (B, H, T, d/H) arrays
+   * Runs the decoder stack with question features.
+   *
+   * @param features (B, T, F) float32 pretrained features, or null (then none are added)
+   * @throws IllegalArgumentException when features are given to a model without {@code feat_w}
+   */
+  public NDArray forward(NDArray tokens, NDArray positions, NDArray keyMask, NDArray features, boolean training) {
+    int t = (int) tokens.getShape().get(1);
+    return run(tokens, positions, features, attentionMask(tokens.getManager(), keyMask, t), training, null);
+  }
+
+  /**
+   * Like {@link #forward} without dropout ({@code features} as there, or null), and fills {@code cache[layer] = {K, V}} with (B, H, T, d/H) arrays
    * for {@link #extend}.
    */
-  public NDArray prefill(NDArray tokens, NDArray positions, NDArray keyMask, NDArray[][] cache) {
+  public NDArray prefill(NDArray tokens, NDArray positions, NDArray keyMask, NDArray features, NDArray[][] cache) {
     int t = (int) tokens.getShape().get(1);
-    return run(tokens, positions, attentionMask(tokens.getManager(), keyMask, t), false, cache);
+    return run(tokens, positions, features, attentionMask(tokens.getManager(), keyMask, t), false, cache);
   }
 
   /**
@@ -145,10 +163,11 @@ public final class TransformerModel implements AutoCloseable {
     long b = keyMask.getShape().get(0);
     long t = keyMask.getShape().get(1);
     NDArray mask = keyMask.sub(1f).mul(1e9f).reshape(b, 1, 1, t);
-    return run(tokens, positions, mask, false, cache);
+    return run(tokens, positions, null, mask, false, cache);
   }
 
-  private NDArray run(NDArray tokens, NDArray positions, NDArray mask, boolean training, NDArray[][] cache) {
+  private NDArray run(NDArray tokens, NDArray positions, NDArray features, NDArray mask, boolean training,
+      NDArray[][] cache) {
     long b = tokens.getShape().get(0);
     int t = (int) tokens.getShape().get(1);
     int d = config.dModel();
@@ -157,6 +176,13 @@ public final class TransformerModel implements AutoCloseable {
     float drop = (float) config.dropout();
     NDArray x = Embedding.embedding(tokens, params.get("tok_emb"), SparseFormat.DENSE).singletonOrThrow()
         .add(Embedding.embedding(positions, params.get("pos_emb"), SparseFormat.DENSE).singletonOrThrow());
+    if (features != null) {
+      NDArray w = params.get("feat_w");
+      if (w == null) {
+        throw new IllegalArgumentException("question features given to a model trained without them");
+      }
+      x = x.add(features.matMul(w));
+    }
     x = dropout(x, drop, training);
     for (int l = 0; l < config.layers(); l++) {
       String p = "l" + l + ".";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ReferenceTrainLoopTest {
 
-  private static final ModelConfig TINY = new ModelConfig(32, 1, 2, 64, 0.0, 12, 12, 50);
+  private static final ModelConfig TINY = new ModelConfig(32, 1, 2, 64, 0.0, 12, 12, 50, 0);
 
   /** Synthetic copy task: sql = the question; ids 4..49 (0–3 are the special tokens). */
   private static List<List<int[]>> questions(int batches, int rows, long seed) {

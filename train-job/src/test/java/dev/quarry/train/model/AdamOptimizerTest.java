@@ -26,7 +26,7 @@ class AdamOptimizerTest {
   @Test
   void threeStepsMatchAlgorithmOneWithClipping(@TempDir Path tmp) {
     DjlEnvironment.configure(tmp);
-    ModelConfig c = new ModelConfig(16, 1, 2, 32, 0.0, 6, 5, 20);
+    ModelConfig c = new ModelConfig(16, 1, 2, 32, 0.0, 6, 5, 20, 0);
     List<int[]> qs = List.of(new int[] {5, 6, 7}, new int[] {8, 9});
     List<int[]> ss = List.of(new int[] {10, 11, 12}, new int[] {13});
     try (NDManager root = NDManager.newBaseManager(); TransformerModel model = TransformerModel.create(c, root, 3)) {

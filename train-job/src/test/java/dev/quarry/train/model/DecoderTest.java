@@ -19,7 +19,7 @@ class DecoderTest {
   @Test
   void cachedGreedyEqualsRerunningThePrefixEveryStep(@TempDir Path tmp) {
     DjlEnvironment.configure(tmp);
-    ModelConfig c = new ModelConfig(32, 2, 4, 64, 0.1, 8, 7, 30);
+    ModelConfig c = new ModelConfig(32, 2, 4, 64, 0.1, 8, 7, 30, 0);
     List<int[]> qs = List.of(new int[] {5, 6, 7, 8}, new int[] {9}, new int[] {10, 11});
     try (NDManager m = NDManager.newBaseManager();
         TransformerModel model = TransformerModel.create(c, m, 5)) {
