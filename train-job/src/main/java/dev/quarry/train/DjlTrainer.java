@@ -10,6 +10,7 @@ import dev.quarry.core.sql.SandboxSettings;
 import dev.quarry.core.sql.SqlSandbox;
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.StageRunner;
+import dev.quarry.core.workspace.Workspace;
 import dev.quarry.train.encoder.QuestionFeaturizer;
 import dev.quarry.train.model.AdamOptimizer;
 import dev.quarry.train.model.Batch;
@@ -117,7 +118,8 @@ public final class DjlTrainer {
     Domain domain = DomainLoader.load(s.domain());
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(domain));
     try (QuestionFeaturizer featurizer = s.model().questionFeatures() > 0
-        ? QuestionFeaturizer.open(Runtime.getRuntime().availableProcessors()) : null) {
+        ? QuestionFeaturizer.open(Runtime.getRuntime().availableProcessors(),
+            new Workspace(s.modelsDir().getParent()).cacheDir().resolve("encoder")) : null) {
       return train(reader, outDir, target, wallStart, times, domain, pre, featurizer);
     }
   }

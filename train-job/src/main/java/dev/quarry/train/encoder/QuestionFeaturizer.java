@@ -38,15 +38,29 @@ public final class QuestionFeaturizer implements AutoCloseable {
       Map.of("num", "number", "year", "school year", "date", "date", "month", "month");
 
   private final SentenceEncoder encoder;
+  private final TokenFeatureCache cache;
 
-  /** Uses {@code encoder} (closed by {@link #close}). */
-  public QuestionFeaturizer(SentenceEncoder encoder) {
+  /**
+   * Uses {@code encoder} (closed by {@link #close}).
+   *
+   * @param cache where {@link #featuresAll} keeps its results, or null for no cache
+   */
+  public QuestionFeaturizer(SentenceEncoder encoder, TokenFeatureCache cache) {
     this.encoder = encoder;
+    this.cache = cache;
   }
 
-  /** Opens the encoder that ships in the jar with {@code threads} intra-op threads. */
+  /** Opens the encoder that ships in the jar with {@code threads} intra-op threads, without a cache. */
   public static QuestionFeaturizer open(int threads) {
-    return new QuestionFeaturizer(SentenceEncoder.open(threads));
+    return new QuestionFeaturizer(SentenceEncoder.open(threads), null);
+  }
+
+  /**
+   * Opens the encoder that ships in the jar with {@code threads} intra-op threads and a content-addressed cache
+   * in {@code cacheDir} for {@link #featuresAll} calls.
+   */
+  public static QuestionFeaturizer open(int threads, java.nio.file.Path cacheDir) {
+    return new QuestionFeaturizer(SentenceEncoder.open(threads), new TokenFeatureCache(cacheDir));
   }
 
   /** Features of one question's tokens ({@code tokens.size()} rows). */
@@ -55,7 +69,8 @@ public final class QuestionFeaturizer implements AutoCloseable {
   }
 
   /**
-   * Features of many questions; identical token lists are encoded once and share the result.
+   * Features of many questions; identical token lists are encoded once and share the result. With a cache, a list
+   * of distinct questions seen before is read back instead of encoded.
    *
    * @param questions token lists (model tokens, as {@code QuestionTokens.tokenize} gives them)
    * @param progress called with the number of distinct questions encoded so far
@@ -75,6 +90,16 @@ public final class QuestionFeaturizer implements AutoCloseable {
       }
       slot[i] = s;
     }
+    List<TokenFeatures> byDistinct = cache == null ? encode(todo, progress) : cache.get(todo, () -> encode(todo, progress));
+    List<TokenFeatures> out = new ArrayList<>(questions.size());
+    for (int s : slot) {
+      out.add(byDistinct.get(s));
+    }
+    return out;
+  }
+
+  /** Encodes distinct questions, in batches of texts of similar length. */
+  private List<TokenFeatures> encode(List<List<String>> todo, IntConsumer progress) {
     List<String> texts = new ArrayList<>(todo.size());
     List<int[][]> spans = new ArrayList<>(todo.size());
     for (List<String> q : todo) {
@@ -98,11 +123,7 @@ public final class QuestionFeaturizer implements AutoCloseable {
       int d = byLength[k];
       byDistinct[d] = TokenFeatures.of(align(states.get(k), spans.get(d)), DIM);
     }
-    List<TokenFeatures> out = new ArrayList<>(questions.size());
-    for (int s : slot) {
-      out.add(byDistinct[s]);
-    }
-    return out;
+    return List.of(byDistinct);
   }
 
   /**

@@ -49,6 +49,19 @@ public final class TokenFeatures {
     return new TokenFeatures(v, s, dim);
   }
 
+  /** Rebuilds features from their stored parts (see {@link TokenFeatureCache}); the arrays are not copied. */
+  static TokenFeatures raw(byte[] values, float[] scales, int dim) {
+    return new TokenFeatures(values, scales, dim);
+  }
+
+  byte[] values() {
+    return values;
+  }
+
+  float[] scales() {
+    return scales;
+  }
+
   /** Number of tokens (rows). */
   public int size() {
     return scales.length;

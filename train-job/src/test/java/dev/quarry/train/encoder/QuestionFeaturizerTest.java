@@ -41,6 +41,35 @@ class QuestionFeaturizerTest {
   }
 
   @Test
+  void theCacheServesASecondCallWithoutTheEncoderAndRewritesADamagedFile(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    List<List<String>> qs = List.of(List.of("average", "gpa", "at", "<schools_1>"), List.of("count", "incidents"));
+    List<TokenFeatures> first;
+    try (QuestionFeaturizer f = QuestionFeaturizer.open(1, tmp)) {
+      first = f.featuresAll(qs, n -> {});
+    }
+    java.nio.file.Path file;
+    try (var files = java.nio.file.Files.list(tmp)) {
+      List<java.nio.file.Path> all = files.toList();
+      assertThat(all).hasSize(1);
+      file = all.get(0);
+    }
+    SentenceEncoder closed = SentenceEncoder.open(1);
+    closed.close(); // a closed encoder fails if used: the second call must come from the cache
+    List<TokenFeatures> second = new QuestionFeaturizer(closed, new TokenFeatureCache(tmp)).featuresAll(qs, n -> {});
+    for (int q = 0; q < qs.size(); q++) {
+      for (int i = 0; i < qs.get(q).size(); i++) {
+        assertThat(second.get(q).row(i)).containsExactly(first.get(q).row(i));
+      }
+    }
+    java.nio.file.Files.write(file, new byte[] {1, 2, 3});
+    try (QuestionFeaturizer f = QuestionFeaturizer.open(1, tmp)) {
+      assertThat(f.featuresAll(qs, n -> {}).get(1).row(0)).containsExactly(first.get(1).row(0));
+    }
+    assertThat(java.nio.file.Files.size(file)).isGreaterThan(3);
+  }
+
+  @Test
   void quantizedRowsStayWithinHalfAStepOfTheNormalizedInput() {
     float[][] rows = {{3f, -4f, 0f}, {0f, 0f, 0f}, {1f, 1f, 1f}};
     TokenFeatures t = TokenFeatures.of(rows, 3);
