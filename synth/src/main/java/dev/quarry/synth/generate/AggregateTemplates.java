@@ -1,9 +1,10 @@
 package dev.quarry.synth.generate;
 
+import dev.quarry.core.domain.ColumnRole;
 import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
 
-import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,7 @@ final class AggregateTemplates {
         NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
         String gp = GenContext.pick(ctx.lex.columnPhrases(g), r);
         return Map.of("S", m.subject(ctx, t, fs, r), "gp", gp, "gpl", Lexicon.plural(gp), "head", np.head(),
-            "tail", np.tail(), "n", GenContext.pick(Lexicon.numberPhrases(n), r));
+            "tail", np.tail(), "n", GenContext.pick(PhraseCatalog.numberPhrases(n), r));
       }));
     }
   }
@@ -288,7 +289,7 @@ final class AggregateTemplates {
       }
       List<LiteralPhrases> lits = GenContext.literals(fs, GenContext.numberLiteral(n));
       return new Draft(family(), id(), sql, lits, GenContext.frames(patterns, r -> Map.of(
-          "n", GenContext.pick(Lexicon.numberPhrases(n), r),
+          "n", GenContext.pick(PhraseCatalog.numberPhrases(n), r),
           "idpl", Lexicon.plural(GenContext.pick(ctx.lex.columnPhrases(id), r)),
           "mp", GenContext.pick(ctx.lex.columnPhrases(m), r),
           "tail", NounPhrase.tailOnly(fs, ctx.lex.rowNouns(t), r).tail())));
@@ -355,7 +356,7 @@ final class AggregateTemplates {
             NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
             String gp = GenContext.pick(ctx.lex.columnPhrases(g), r);
             return Map.of("gp", gp, "gpl", Lexicon.plural(gp), "head", np.head(), "tail", np.tail(),
-                "k", GenContext.pick(Lexicon.numberPhrases(k), r));
+                "k", GenContext.pick(PhraseCatalog.numberPhrases(k), r));
           }));
     }
   }
@@ -416,7 +417,7 @@ final class AggregateTemplates {
       if (x == null) {
         return null;
       }
-      String xs = Lexicon.formatNumber(x);
+      String xs = PhraseCatalog.formatNumber(x);
       String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
           + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " HAVING " + m.raw() + (above ? " > " : " < ") + xs
           + " ORDER BY " + quoteIdent(g.name());
@@ -476,7 +477,7 @@ final class AggregateTemplates {
           GenContext.frames(patterns, x -> {
             NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(r), fs, false, x);
             return Map.of("idpl", Lexicon.plural(GenContext.pick(ctx.lex.columnPhrases(key), x)),
-                "head", np.head(), "tail", np.tail(), "k", GenContext.pick(Lexicon.numberPhrases(k), x));
+                "head", np.head(), "tail", np.tail(), "k", GenContext.pick(PhraseCatalog.numberPhrases(k), x));
           }));
     }
   }

@@ -1,9 +1,10 @@
 package dev.quarry.synth.generate;
 
+import dev.quarry.core.domain.ColumnRole;
 import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
 
-import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -83,21 +84,21 @@ final class DateTemplates {
           LocalDate b = a.plusDays(7 + rng.nextLong(Math.max(1, Math.min(120, max.toEpochDay() - a.toEpochDay()))));
           String pred = c + " BETWEEN DATE '" + a + "' AND DATE '" + b + "'";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", Lexicon.datePhrases(a)),
-                  new LiteralPhrases("DATE '" + b + "'", Lexicon.datePhrases(b))),
+              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", PhraseCatalog.datePhrases(a)),
+                  new LiteralPhrases("DATE '" + b + "'", PhraseCatalog.datePhrases(b))),
               List.of("How many {head} {tail} occurred between {a} and {b}?",
                   "How many {head} were there {tail} from {a} to {b}?", "Count the {head} {tail} between {a} and {b}."),
-              ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(Lexicon.datePhrases(a), r),
-                  "b", GenContext.pick(Lexicon.datePhrases(b), r)));
+              ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(PhraseCatalog.datePhrases(a), r),
+                  "b", GenContext.pick(PhraseCatalog.datePhrases(b), r)));
         }
         case MONTH -> {
           String month = String.valueOf(GenContext.pick(ds.months(), rng).value());
           String pred = "strftime(" + c + ", '%Y-%m') = '" + month + "'";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new LiteralPhrases("'" + month + "'", Lexicon.monthPhrases(month))),
+              GenContext.literals(fs, new LiteralPhrases("'" + month + "'", PhraseCatalog.monthPhrases(month))),
               List.of("How many {head} {tail} happened in {m}?", "How many {head} were there {tail} in {m}?",
                   "Count the {head} {tail} in {m}."),
-              ctx, nouns, fs, entity, r -> Map.of("m", GenContext.pick(Lexicon.monthPhrases(month), r)));
+              ctx, nouns, fs, entity, r -> Map.of("m", GenContext.pick(PhraseCatalog.monthPhrases(month), r)));
         }
         case BEFORE_AFTER -> {
           long span = max.toEpochDay() - min.toEpochDay();
@@ -106,10 +107,10 @@ final class DateTemplates {
           String pred = c + (before ? " < " : " > ") + "DATE '" + a + "'";
           String w = before ? "before" : "after";
           yield draft("SELECT COUNT(*) AS count" + from + GenContext.where(fs, pred),
-              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", Lexicon.datePhrases(a))),
+              GenContext.literals(fs, new LiteralPhrases("DATE '" + a + "'", PhraseCatalog.datePhrases(a))),
               List.of("How many {head} {tail} occurred " + w + " {a}?", "Count the {head} {tail} " + w + " {a}.",
                   "How many {head} were there {tail} " + w + " {a}?"),
-              ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(Lexicon.datePhrases(a), r)));
+              ctx, nouns, fs, entity, r -> Map.of("a", GenContext.pick(PhraseCatalog.datePhrases(a), r)));
         }
         case WEEKDAY -> {
           DayOfWeek dow = DayOfWeek.of(1 + rng.nextInt(5));

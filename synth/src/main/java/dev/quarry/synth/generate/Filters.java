@@ -2,6 +2,7 @@ package dev.quarry.synth.generate;
 
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import dev.quarry.core.sql.SqlIdentifiers;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class Filters implements Serializable {
       return b ? "TRUE" : "FALSE";
     }
     if (v instanceof Number n) {
-      return Lexicon.formatNumber(n);
+      return PhraseCatalog.formatNumber(n);
     }
     throw new IllegalArgumentException("Unsupported literal " + v);
   }
@@ -53,16 +54,16 @@ final class Filters implements Serializable {
     Set<String> phrases = new LinkedHashSet<>();
     if (c.role() == ColumnRole.YEAR) {
       String y = String.valueOf(value);
-      String ys = Lexicon.shortYear(y);
+      String ys = PhraseCatalog.shortYear(y);
       String yp = lex.columnPhrases(c).get(0);
       for (String s : List.of("in " + y, "in " + ys, "during " + ys, "in the " + ys + " " + yp,
           "for the " + y + " " + yp, "during the " + y + " " + yp)) {
         r.add(new Filter.Rendering(Filter.Kind.POST, s));
       }
-      for (String rel : lex.relativeYearPhrases(y)) {
+      for (String rel : lex.catalog().relativeYearPhrases(y)) {
         r.add(new Filter.Rendering(Filter.Kind.POST, rel.startsWith("the ") ? "in " + rel : rel));
       }
-      phrases.addAll(lex.yearLiteralPhrases(y));
+      phrases.addAll(lex.catalog().yearPhrases(y));
     } else if (c.role() == ColumnRole.FLAG) {
       boolean b = Boolean.TRUE.equals(value);
       List<String> ps = b ? c.whenTrue()
@@ -117,7 +118,7 @@ final class Filters implements Serializable {
   /** {@code measure op value}, e.g. {@code absence_count > 10}. */
   Filter threshold(Domain.Table t, Domain.Column m, Op op, Number value, boolean qualified, boolean integral) {
     String column = col(t, m, qualified);
-    String v = Lexicon.formatNumber(value);
+    String v = PhraseCatalog.formatNumber(value);
     List<Filter.Rendering> r = new ArrayList<>();
     for (String mp : lex.columnPhrases(m)) {
       List<String> forms = switch (op) {

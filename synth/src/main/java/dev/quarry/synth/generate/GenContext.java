@@ -2,6 +2,7 @@ package dev.quarry.synth.generate;
 
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -293,11 +294,11 @@ final class GenContext implements Serializable {
 
   /** A phrase for a year: long or short form, "the … school year", or a relative phrase. */
   String yearPhrase(String year, SplittableRandom rng, boolean allowRelative) {
-    List<String> rel = lex.relativeYearPhrases(year);
+    List<String> rel = lex.catalog().relativeYearPhrases(year);
     if (allowRelative && !rel.isEmpty() && rng.nextInt(4) == 0) {
       return pick(rel, rng);
     }
-    String ys = Lexicon.shortYear(year);
+    String ys = PhraseCatalog.shortYear(year);
     String yp = lex.columnPhrases(yearColumnOfDomain()).get(0);
     return pick(List.of(year, ys, ys, "the " + ys + " " + yp, "the " + year + " " + yp), rng);
   }
@@ -324,11 +325,11 @@ final class GenContext implements Serializable {
 
   /** LiteralPhrases of a year value. */
   LiteralPhrases yearLiteral(String year) {
-    return new LiteralPhrases(Filters.sqlValue(year), lex.yearLiteralPhrases(year));
+    return new LiteralPhrases(Filters.sqlValue(year), lex.catalog().yearPhrases(year));
   }
 
   /** LiteralPhrases of an integer count such as a LIMIT or HAVING threshold. */
   static LiteralPhrases numberLiteral(Number n) {
-    return new LiteralPhrases(Lexicon.formatNumber(n), Lexicon.numberPhrases(n));
+    return new LiteralPhrases(PhraseCatalog.formatNumber(n), PhraseCatalog.numberPhrases(n));
   }
 }

@@ -2,9 +2,8 @@ package dev.quarry.synth.generate;
 
 import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Natural-language vocabulary derived from a {@link Domain}: nouns for table rows, phrases for columns,
- * values, years, numbers and dates. All phrases come from the domain's annotations; the only rules of
- * its own are English morphology (plurals, ordinals, number words) and the optional {@link Style}
+ * Natural-language vocabulary derived from a {@link Domain}: nouns for table rows and phrases for columns;
+ * the phrases of values, years, numbers and dates come from the shared {@link PhraseCatalog} (which the
+ * model's anonymizer reads too). All phrases come from the domain's annotations; the only rules of
+ * its own are English morphology (plurals) and the optional {@link Style}
  * hints keyed by vocabulary name ({@link #STYLE_HINTS}), which a domain without them does not need.
  */
 public final class Lexicon implements Serializable {
@@ -38,15 +38,18 @@ public final class Lexicon implements Serializable {
   public static final Map<String, Style> STYLE_HINTS =
       Map.of("schools", Style.AT, "grade_levels", Style.IN, "courses", Style.IN, "terms", Style.IN);
 
-  private static final String[] NUMBER_WORDS = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
-  };
-
   private final Domain domain;
+  private final PhraseCatalog catalog;
 
   /** Builds the lexicon of a domain. */
   public Lexicon(Domain domain) {
     this.domain = domain;
+    this.catalog = new PhraseCatalog(domain);
+  }
+
+  /** The phrases of the domain's literal values, shared with the model's anonymizer. */
+  public PhraseCatalog catalog() {
+    return catalog;
   }
 
   /** The domain. */
@@ -127,97 +130,16 @@ public final class Lexicon implements Serializable {
 
   /** The vocabulary entry of a value, or null. */
   public Domain.VocabEntry entry(Domain.Column c, Object value) {
-    if (c.vocabulary() == null) {
-      return null;
-    }
-    for (Domain.VocabEntry e : domain.vocabulary(c.vocabulary())) {
-      if (String.valueOf(e.value()).equals(String.valueOf(value))) {
-        return e;
-      }
-    }
-    return null;
+    return catalog.entry(c.vocabulary(), value);
   }
 
-  /** How people say a value: the vocabulary phrases, else "{column phrase} {value}" for numbers, else the value. */
+  /** How people say a column's value ({@link PhraseCatalog#valuePhrases}). */
   public List<String> valuePhrases(Domain.Column c, Object value) {
-    Domain.VocabEntry e = entry(c, value);
-    if (e != null && e.phrases() != null && !e.phrases().isEmpty()) {
-      return e.phrases();
-    }
-    if (value instanceof Number) {
-      return List.of(columnPhrases(c).get(0) + " " + value);
-    }
-    return List.of(String.valueOf(value));
+    return catalog.valuePhrases(c.vocabulary(), value, columnPhrases(c).get(0));
   }
 
   /** How people call the entities with a value ("ninth graders"), or an empty list. */
   public List<String> members(Domain.Column c, Object value) {
-    Domain.VocabEntry e = entry(c, value);
-    return e == null || e.members() == null ? List.of() : e.members();
-  }
-
-  /** "2023-24" for "2023-2024"; the year itself when it has no such shape. */
-  public static String shortYear(String year) {
-    if (year.matches("\\d{4}-\\d{4}")) {
-      return year.substring(0, 5) + year.substring(7);
-    }
-    return year;
-  }
-
-  /** Relative phrases for a year ("last year" for the year before the current one), possibly empty. */
-  public List<String> relativeYearPhrases(String year) {
-    Domain.Years y = domain.years();
-    int back = y.currentIndex() - y.values().indexOf(year);
-    if (back < 0 || y.relative() == null) {
-      return List.of();
-    }
-    return y.relative().getOrDefault(Integer.toString(back), List.of());
-  }
-
-  /** Every phrase that may express a year value: long form, short form and relative phrases. */
-  public List<String> yearLiteralPhrases(String year) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(year);
-    out.add(shortYear(year));
-    out.addAll(relativeYearPhrases(year));
-    return List.copyOf(out);
-  }
-
-  /** Phrases for a number: digits, and the word for 0..12 integers. */
-  public static List<String> numberPhrases(Number n) {
-    String digits = formatNumber(n);
-    if (n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 0 && n.doubleValue() <= 12) {
-      return List.of(digits, NUMBER_WORDS[(int) n.doubleValue()]);
-    }
-    return List.of(digits);
-  }
-
-  /** Integers without ".0"; other numbers as plain decimals. */
-  public static String formatNumber(Number n) {
-    double d = n.doubleValue();
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-  }
-
-  /** Phrases of a date: "September 5, 2023", "Sep 5, 2023", "2023-09-05". */
-  public static List<String> datePhrases(LocalDate d) {
-    String month = d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-    String shortMonth = d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    return List.of(month + " " + d.getDayOfMonth() + ", " + d.getYear(),
-        shortMonth + " " + d.getDayOfMonth() + ", " + d.getYear(), d.toString());
-  }
-
-  /** Phrases of a month {@code YYYY-MM}: "October 2023", "Oct 2023". */
-  public static List<String> monthPhrases(String yearMonth) {
-    LocalDate d = LocalDate.parse(yearMonth + "-01");
-    String month = d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-    String shortMonth = d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    List<String> out = new ArrayList<>(List.of(month + " " + d.getYear()));
-    if (!shortMonth.equals(month)) {
-      out.add(shortMonth + " " + d.getYear());
-    }
-    return out;
+    return catalog.members(c.vocabulary(), value);
   }
 }

@@ -1,8 +1,9 @@
 package dev.quarry.synth.generate;
 
+import dev.quarry.core.domain.Domain;
 import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
 
-import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -119,7 +120,7 @@ final class NestedTemplates {
       return new Draft(family(), id(), sql, lits, GenContext.frames(patterns, x -> {
         NounPhrase f = NounPhrase.of(ctx.lex.rowNouns(r), ff, false, x);
         return Map.of("ent", NounPhrase.of(ctx.lex.rowNouns(l), ef, true, x).full(), "fhead", f.head(),
-            "ftail", f.tail(), "k", GenContext.pick(Lexicon.numberPhrases(k), x));
+            "ftail", f.tail(), "k", GenContext.pick(PhraseCatalog.numberPhrases(k), x));
       }));
     }
   }

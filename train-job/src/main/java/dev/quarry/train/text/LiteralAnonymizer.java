@@ -1,6 +1,7 @@
 package dev.quarry.train.text;
 
 import dev.quarry.core.domain.Domain;
+import dev.quarry.core.domain.PhraseCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * is the "anonymized" setting of Finegan-Dollak et al. 2018, "Improving Text-to-SQL Evaluation
  * Methodology" (ACL).
  *
- * <p>Only the question is known at inference, so detection works on the question alone:
+ * <p>The phrases it recognizes are those the shared {@link PhraseCatalog} writes (value forms, written school
+ * years, dates, months, digits); {@code PhraseCatalogRoundTripTest} checks every one. Only the question is
+ * known at inference, so detection works on the question alone:
  *
  * <ul>
  *   <li>{@code <date_n>}: ISO dates {@code 2024-01-15} → {@code '2024-01-15'}
@@ -31,8 +34,8 @@ import java.util.regex.Pattern;
  *       other phrases shorter than 3 characters ignored); dates also as {@code September 19, 2022} → the quoted vocabulary value
  * </ul>
  *
- * Relative years ("last year") and number words ("ten") are not anonymized: their value set is closed and
- * the model learns them. Two mentions of the same SQL literal share one placeholder. Thread-safe.
+ * Relative years ("last year") and number words ("ten") are not anonymized
+ * ({@link PhraseCatalog#NOT_ANONYMIZED}): their value set is closed and the model learns them. Two mentions of the same SQL literal share one placeholder. Thread-safe.
  */
 public final class LiteralAnonymizer {
 
@@ -58,28 +61,23 @@ public final class LiteralAnonymizer {
   private final List<Phrase> phrases = new ArrayList<>();
   private final java.util.Set<String> schoolYears = new java.util.HashSet<>();
 
-  /** Builds the phrase table from the string-valued vocabularies of {@code domain}. */
+  /**
+   * Builds the phrase table from the string-valued vocabulary forms of the domain's {@link PhraseCatalog}, the
+   * same catalog synthesis writes questions from.
+   */
   public LiteralAnonymizer(Domain domain) {
-    if (domain.years() != null && domain.years().values() != null) {
-      schoolYears.addAll(domain.years().values());
-    }
+    this(new PhraseCatalog(domain));
+  }
+
+  /** Builds the phrase table from {@code catalog}'s string-valued vocabulary forms and school years. */
+  public LiteralAnonymizer(PhraseCatalog catalog) {
+    schoolYears.addAll(catalog.years());
     List<String[]> all = new ArrayList<>();
-    for (Map.Entry<String, List<Domain.VocabEntry>> v : domain.vocabularies().entrySet()) {
-      for (Domain.VocabEntry e : v.getValue()) {
-        if (!(e.value() instanceof String s)) {
-          continue;
-        }
-        List<String> forms = new ArrayList<>(e.phrases() == null ? List.of() : e.phrases());
-        if (e.members() != null) {
-          forms.addAll(e.members());
-        }
-        forms.add(s);
-        for (String f : forms) {
-          boolean caps = f.equals(f.toUpperCase(Locale.ROOT)) && f.length() >= 2;
-          if (f.length() >= 3 || caps) {
-            all.add(new String[] {f, v.getKey(), "'" + s.replace("'", "''") + "'"});
-          }
-        }
+    for (PhraseCatalog.ValueForm f : catalog.stringValueForms()) {
+      String form = f.phrase();
+      boolean caps = form.equals(form.toUpperCase(Locale.ROOT)) && form.length() >= 2;
+      if (form.length() >= 3 || caps) {
+        all.add(new String[] {form, f.vocabulary(), "'" + f.value().replace("'", "''") + "'"});
       }
     }
     all.sort(Comparator.comparingInt((String[] a) -> -a[0].length()).thenComparing(a -> a[0]));
