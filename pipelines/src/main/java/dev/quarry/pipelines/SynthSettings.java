@@ -58,6 +58,11 @@ public final class SynthSettings {
       description = "Environment variable holding the endpoint's API key (default: ${DEFAULT-VALUE}).")
   String llmApiKeyEnv;
 
+  @Option(names = "--self-training-model", paramLabel = "MODEL",
+      description = "Self-training filter for --rephraser llm: keep an LLM rephrasing only when this model "
+          + "(e.g. djl:workspace/models/djl-education-s42-x1) maps it to SQL with the gold SQL's result (default: none).")
+  String selfTrainingModel;
+
   @Option(names = "--fail-after-candidates", paramLabel = "N", defaultValue = "0", hidden = true,
       description = "Fault injection for failure tests: each execution worker throws after N candidates.")
   int failAfterCandidates;
@@ -101,6 +106,10 @@ public final class SynthSettings {
     if (rephraser.equals("llm") && (llmBaseUrl == null || llmModel == null)) {
       throw new CommandLine.ParameterException(cl, "Option '--rephraser llm' needs '--llm-base-url' and '--llm-model'");
     }
+    if (selfTrainingModel != null && !rephraser.equals("llm")) {
+      throw new CommandLine.ParameterException(cl,
+          "Option '--self-training-model' filters LLM rephrasings: it needs '--rephraser llm'");
+    }
   }
 
   /** The settings as manifest options (names as on the command line). */
@@ -119,6 +128,9 @@ public final class SynthSettings {
       m.put("llm-base-url", llmBaseUrl);
       m.put("llm-model", llmModel);
       m.put("llm-api-key-env", llmApiKeyEnv);
+      if (selfTrainingModel != null) {
+        m.put("self-training-model", selfTrainingModel);
+      }
     }
     return m;
   }
@@ -137,6 +149,7 @@ public final class SynthSettings {
     po.setLlmBaseUrl(llmBaseUrl);
     po.setLlmModel(llmModel);
     po.setLlmApiKeyEnv(llmApiKeyEnv);
+    po.setSelfTrainingModel(selfTrainingModel);
     po.setFailAfterCandidates(failAfterCandidates);
   }
 }

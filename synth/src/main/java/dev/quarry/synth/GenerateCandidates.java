@@ -84,6 +84,13 @@ public final class GenerateCandidates extends PTransform<PBegin, PCollection<Can
       generator = new CandidateGenerator(domain, catalog, config);
     }
 
+    @Teardown
+    public void teardown() {
+      if (generator != null) {
+        generator.close();
+      }
+    }
+
     @ProcessElement
     public void process(@Element TemplateSpec spec, OutputReceiver<Candidate> out) {
       for (Candidate c : generator.expand(spec)) {

@@ -117,4 +117,11 @@ public interface SynthOptions extends PipelineOptions {
   String getLlmApiKeyEnv();
 
   void setLlmApiKeyEnv(String value);
+
+  @Description("Self-training filter for --rephraser llm: <scheme>:<location> of the current model (e.g. "
+      + "djl:workspace/models/djl-education-s42-x1); an LLM rephrasing is kept only when this model maps it to "
+      + "SQL with the gold SQL's result. Unset: no filter.")
+  String getSelfTrainingModel();
+
+  void setSelfTrainingModel(String value);
 }

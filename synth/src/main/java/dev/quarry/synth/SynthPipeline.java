@@ -5,6 +5,7 @@ import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.domain.SchemaPrompt;
 import dev.quarry.core.sql.SandboxSettings;
+import dev.quarry.synth.generate.SelfTrainingFilter;
 import dev.quarry.synth.generate.SynthConfig;
 import dev.quarry.synth.generate.ValueCatalog;
 import java.nio.file.Files;
@@ -71,6 +72,9 @@ public final class SynthPipeline {
     if (!o.getRephraser().equals("rules") && !o.getRephraser().equals("llm")) {
       throw new IllegalArgumentException("rephraser must be 'rules' or 'llm', got '" + o.getRephraser() + "'");
     }
+    if (o.getSelfTrainingModel() != null && !o.getRephraser().equals("llm")) {
+      throw new IllegalArgumentException("selfTrainingModel filters LLM rephrasings: it needs rephraser 'llm'");
+    }
     new SplitPairs(o.getSeed(), o.getTrainFraction(), o.getValidationFraction());
   }
 
@@ -85,6 +89,10 @@ public final class SynthPipeline {
     }
     if (o.getRephraser().equals("llm")) {
       c = c.withLlm(LlmEndpoints.fromOptions(o));
+    }
+    if (o.getSelfTrainingModel() != null) {
+      c = c.withLlmFilter(new SelfTrainingFilter(o.getSelfTrainingModel(), DomainLoader.load(o.getDomain()),
+          o.getSeedDir(), sandboxSettings(o)));
     }
     return c;
   }

@@ -2,12 +2,10 @@ package dev.quarry.eval.generate;
 
 import dev.quarry.core.model.GeneratorContext;
 import dev.quarry.core.model.SqlGeneratorProvider;
+import dev.quarry.core.model.SqlGeneratorProviders;
 import dev.quarry.eval.bank.QueryBank;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * Turns a {@code --model} spec into a {@link Predictor}:
@@ -16,7 +14,7 @@ import java.util.ServiceLoader;
  *   <li>{@code replay:<predictions.jsonl>}: predictions made elsewhere ({@link ReplayPredictor});
  *   <li>{@code openai:<base url>}: an OpenAI-compatible chat-completions server ({@link OpenAiGenerator});
  *   <li>any other {@code <scheme>:<location>}, e.g. {@code djl:<model dir>}: the
- *       {@link SqlGeneratorProvider} registered for that scheme through {@link ServiceLoader}.
+ *       {@link SqlGeneratorProvider} registered for that scheme ({@link SqlGeneratorProviders}).
  * </ul>
  */
 public final class GeneratorFactory {
@@ -77,14 +75,8 @@ public final class GeneratorFactory {
     if (scheme.equals("replay") || scheme.equals("openai")) {
       return Optional.empty();
     }
-    List<String> known = new ArrayList<>();
-    for (SqlGeneratorProvider p : ServiceLoader.load(SqlGeneratorProvider.class)) {
-      if (p.scheme().equals(scheme)) {
-        return Optional.of(p);
-      }
-      known.add(p.scheme());
-    }
-    throw new IllegalArgumentException("--model '" + spec + "': no provider for scheme " + scheme
-        + " (built in: gold, openai, replay; registered: " + known + ")");
+    return Optional.of(SqlGeneratorProviders.find(scheme).orElseThrow(() -> new IllegalArgumentException(
+        "--model '" + spec + "': no provider for scheme " + scheme
+            + " (built in: gold, openai, replay; registered: " + SqlGeneratorProviders.schemes() + ")")));
   }
 }

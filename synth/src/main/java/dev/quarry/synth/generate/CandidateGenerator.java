@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Generates SQL candidates with natural-language questions from a domain description and the real
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
  * never from call order. Templates use column roles and joins, not table names, so another domain needs
  * no code change. Serializable (captured by DoFns); no network unless {@link SynthConfig#llm()} is set.
  */
-public final class CandidateGenerator implements Serializable {
+public final class CandidateGenerator implements Serializable, AutoCloseable {
   private static final long serialVersionUID = 1L;
 
   private final GenContext ctx;
@@ -46,7 +47,8 @@ public final class CandidateGenerator implements Serializable {
     all.addAll(DateTemplates.all());
     this.templates = List.copyOf(all);
     this.rephraser = new RuleBasedRephraser(config.seed(), domain.abbreviations());
-    this.llm = config.llm() == null ? null : new LlmRephraser(config.llm());
+    this.llm = config.llm() == null ? null
+        : new LlmRephraser(config.llm(), (Function<String, String> & Serializable) System::getenv, config.llmFilter());
   }
 
   /** Whether this generator will call an LLM endpoint (only when one is configured). */
@@ -115,7 +117,7 @@ public final class CandidateGenerator implements Serializable {
     }
     List<String> base = new ArrayList<>(qs.values());
     if (llm != null && !base.isEmpty()) {
-      for (String q : llm.rephrase(base.get(0), d.literals(), cfg.questionsPerSql() - qs.size())) {
+      for (String q : llm.rephrase(base.get(0), d.sql(), d.literals(), cfg.questionsPerSql() - qs.size())) {
         qs.putIfAbsent(QuestionRealizer.normalize(q), q);
       }
     }
@@ -141,5 +143,13 @@ public final class CandidateGenerator implements Serializable {
       }
     }
     throw new IllegalArgumentException("Unknown template '" + id + "'");
+  }
+
+  /** Closes the LLM rephrasings' filter (its model and sandbox), if one was configured and opened. */
+  @Override
+  public void close() {
+    if (ctx.config.llmFilter() != null) {
+      ctx.config.llmFilter().close();
+    }
   }
 }

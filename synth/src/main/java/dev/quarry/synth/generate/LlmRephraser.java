@@ -31,6 +31,7 @@ public final class LlmRephraser implements Serializable {
   private final LlmEndpoint endpoint;
   private final Function<String, String> env;
   private final LiteralCheck check = new LiteralCheck();
+  private final RephrasingFilter filter;
   private transient OpenAiChatClient client;
   private final AtomicLong failures = new AtomicLong();
 
@@ -41,8 +42,17 @@ public final class LlmRephraser implements Serializable {
 
   /** A rephraser reading the API key through {@code env} (tests). */
   public LlmRephraser(LlmEndpoint endpoint, Function<String, String> env) {
+    this(endpoint, env, null);
+  }
+
+  /**
+   * A rephraser reading the API key through {@code env} whose rephrasings must also pass {@code filter}
+   * (e.g. the {@link SelfTrainingFilter}; {@code null} for none).
+   */
+  public LlmRephraser(LlmEndpoint endpoint, Function<String, String> env, RephrasingFilter filter) {
     this.endpoint = endpoint;
     this.env = env;
+    this.filter = filter;
   }
 
   /** Number of chat requests made by all instances in this JVM (a request's retries not counted). */
@@ -56,13 +66,28 @@ public final class LlmRephraser implements Serializable {
   }
 
   /**
-   * Asks for up to {@code max} rephrasings of {@code question}.
+   * Asks for up to {@code max} rephrasings of {@code question}, without a filter's check (the filter needs
+   * the gold SQL: {@link #rephrase(String, String, List, int)}).
    *
    * @param literals literals each rephrasing must still express; the prompt lists their first phrases
    * @return 0..max accepted rephrasings, distinct from the question and each other; never throws for
    *     network or format problems
    */
   public List<String> rephrase(String question, List<LiteralPhrases> literals, int max) {
+    return rephrase(question, null, literals, max);
+  }
+
+  /**
+   * Asks for up to {@code max} rephrasings of {@code question} generated from {@code goldSql}; with a
+   * {@link RephrasingFilter}, a rephrasing is kept only if the filter keeps it for {@code goldSql}.
+   *
+   * @param goldSql the question's SQL; null skips the filter
+   * @param literals literals each rephrasing must still express; the prompt lists their first phrases
+   * @return 0..max accepted rephrasings, distinct from the question and each other; never throws for
+   *     network or format problems
+   * @throws IllegalArgumentException if the filter cannot open its model (see {@link SelfTrainingFilter#keeps})
+   */
+  public List<String> rephrase(String question, String goldSql, List<LiteralPhrases> literals, int max) {
     String content = call(prompt(question, literals, max));
     if (content == null) {
       failures.incrementAndGet();
@@ -73,8 +98,9 @@ public final class LlmRephraser implements Serializable {
     for (String line : content.split("\\R")) {
       String q = clean(line);
       String key = QuestionRealizer.normalize(q);
-      if (!q.isEmpty() && out.size() < max && !key.equals(self) && check.allExpressed(q, literals)) {
-        out.putIfAbsent(key, q);
+      if (!q.isEmpty() && out.size() < max && !key.equals(self) && !out.containsKey(key)
+          && check.allExpressed(q, literals) && (filter == null || goldSql == null || filter.keeps(q, goldSql))) {
+        out.put(key, q);
       }
     }
     return new ArrayList<>(out.values());

@@ -1,14 +1,18 @@
 package dev.quarry.synth.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.quarry.core.sql.SandboxSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlmRephraserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,6 +118,41 @@ class LlmRephraserTest {
     assertThat(g.usesLlm()).isTrue();
     g.expand(g.templates().get(0));
     assertThat(hits.get()).isPositive();
+  }
+
+  @Test
+  void theSelfTrainingFilterKeepsOnlyRephrasingsTheModelMapsToTheGoldResult(@TempDir Path dir) throws Exception {
+    String gold = "SELECT COUNT(*) FROM students WHERE school_name = 'Jefferson High'";
+    String same = "What is the number of students at Jefferson High in 2023-24?";
+    String other = "How many kids at Jefferson High in 2023-24 in all?";
+    String unanswered = "Jefferson High 2023-24 head count?";
+    String invalid = "Count of Jefferson pupils, 2023-24?";
+    Path model = dir.resolve("answers.tsv");
+    Files.write(model, List.of(
+        same + "\tSELECT COUNT(student_id) FROM students WHERE school_name = 'Jefferson High'",
+        other + "\tSELECT COUNT(*) FROM students",
+        invalid + "\tSELECT COUNT(*) FROM nowhere"));
+    LlmEndpoint ep = serve(200, () -> completion(String.join("\n", same, other, unanswered, invalid)));
+    try (SelfTrainingFilter filter = new SelfTrainingFilter("lookup:" + model, TestData.domain(),
+        TestData.seedDir().toString(), SandboxSettings.defaults())) {
+      LlmRephraser r = new LlmRephraser(ep, k -> null, filter);
+      assertThat(r.rephrase(QUESTION, gold, LITS, 4)).containsExactly(same);
+      assertThat(filter.kept()).isEqualTo(1);
+      assertThat(filter.dropped()).isEqualTo(3);
+      assertThat(new LlmRephraser(ep, k -> null).rephrase(QUESTION, gold, LITS, 4))
+          .as("without the filter every rephrasing that expresses its literals is kept")
+          .containsExactly(same, other, unanswered, invalid);
+    }
+  }
+
+  @Test
+  void theSelfTrainingFilterNamesAnUnknownModelScheme() {
+    SelfTrainingFilter filter = new SelfTrainingFilter("nosuch:model", TestData.domain(),
+        TestData.seedDir().toString(), SandboxSettings.defaults());
+    assertThatThrownBy(() -> filter.keeps("How many students?", "SELECT COUNT(*) FROM students"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no provider for scheme nosuch")
+        .hasMessageContaining("lookup");
+    filter.close();
   }
 
   @Test
