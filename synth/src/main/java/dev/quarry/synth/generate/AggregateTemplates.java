@@ -57,6 +57,15 @@ final class AggregateTemplates {
       List<String> patterns = List.of(
           "What is the {S}?", "What was the {S}?", "Show the {S}.", "Give me the {S}.", "Tell me the {S}.",
           "what's the {S}");
+      if (m.countsEntities(ctx, t, fs)) {
+        List<String> counts = List.of("How many {head} were there {tail}?", "How many {head} did we have {tail}?",
+            "What is the number of {head} {tail}?", "how many {head} {tail}", "number of {head} {tail}");
+        return new Draft(family(), id(), sql, GenContext.literals(fs), GenContext.frames(
+            java.util.stream.Stream.concat(patterns.stream(), counts.stream()).toList(), r -> {
+              NounPhrase np = m.entities(ctx, fs, r);
+              return Map.of("S", m.subject(ctx, t, fs, r), "head", np.head(), "tail", np.tail());
+            }));
+      }
       return new Draft(family(), id(), sql, GenContext.literals(fs),
           GenContext.frames(patterns, r -> Map.of("S", m.subject(ctx, t, fs, r))));
     }

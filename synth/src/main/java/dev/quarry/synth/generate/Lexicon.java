@@ -96,6 +96,16 @@ public final class Lexicon implements Serializable {
     return out;
   }
 
+  /**
+   * Whether a measure counts the domain's main entities: its {@code unit} is one of the entity's phrases
+   * (education: {@code enrollment.student_count}, unit "students"). A SUM of such a measure answers "how many
+   * students …" as well as "what is the total enrollment …".
+   */
+  public boolean countsEntities(Domain.Column measure) {
+    return measure != null && measure.unit() != null && domain.entity() != null
+        && domain.entity().phrases().contains(measure.unit());
+  }
+
   /** Singular of a row noun ("discipline incidents" → "discipline incident"). */
   public static String singular(String plural) {
     if (plural.endsWith("ies")) {

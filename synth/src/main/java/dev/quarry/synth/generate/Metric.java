@@ -48,14 +48,40 @@ record Metric(String sql, String raw, String alias, String fn, Domain.Column mea
 
   /**
    * The thing measured, without article: "number of {head} {tail}" for counts, "{adjective} {measure
-   * phrase} {tail}" for aggregates.
+   * phrase} {tail}" for aggregates, and for half of the entity-counting SUMs ({@link #countsEntities}) "number
+   * of {entities}" ("number of ninth graders at Lincoln in 2023-24").
    */
   String subject(GenContext ctx, Domain.Table t, List<Filter> filters, SplittableRandom rng) {
     if (isCount()) {
       NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), filters, ctx.lex.isEntity(t), rng);
       return "number of " + np.full();
     }
+    if (countsEntities(ctx, t, filters) && rng.nextBoolean()) {
+      return "number of " + entities(ctx, filters, rng).full();
+    }
     NounPhrase np = NounPhrase.tailOnly(filters, ctx.lex.rowNouns(t), rng);
     return GenContext.pick(words, rng) + " " + GenContext.pick(ctx.lex.columnPhrases(measure), rng) + " " + np.tail();
+  }
+
+  /**
+   * Whether this is a SUM of a measure that counts the domain's entities ({@link Lexicon#countsEntities}) and,
+   * when the table has a year column, {@code filters} fix one year: a headcount summed over several years
+   * is not a number of people, so only then may the question ask "how many students".
+   */
+  boolean countsEntities(GenContext ctx, Domain.Table t, List<Filter> filters) {
+    if (!"SUM".equals(fn) || !ctx.lex.countsEntities(measure)) {
+      return false;
+    }
+    Domain.Column year = ctx.yearColumn(t);
+    return year == null || filters.stream().anyMatch(f -> f.value() != null
+        && (f.column().equals(year.name()) || f.column().endsWith("." + year.name())));
+  }
+
+  /**
+   * The entities counted by an entity-counting SUM ({@link #countsEntities}) as a noun phrase around the
+   * entity's phrases, with member nouns allowed: head "ninth graders", tail "at Lincoln in 2023-24".
+   */
+  NounPhrase entities(GenContext ctx, List<Filter> filters, SplittableRandom rng) {
+    return NounPhrase.of(ctx.lex.domain().entity().phrases(), filters, true, rng);
   }
 }

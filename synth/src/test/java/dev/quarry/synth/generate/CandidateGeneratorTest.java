@@ -196,6 +196,24 @@ class CandidateGeneratorTest {
   }
 
   @Test
+  void aSumOfAnEntityCountingMeasureInOneYearIsAlsoAskedAsHowManyStudents() {
+    List<String> counted = new ArrayList<>();
+    for (Candidate c : small) {
+      boolean sum = c.sql().startsWith("SELECT SUM(student_count)");
+      boolean oneYear = c.sql().contains("school_year = '");
+      for (String q : c.questions()) {
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        boolean asksCount = lower.contains("how many") || lower.contains("number of");
+        if (sum && asksCount) {
+          assertThat(oneYear).as("a headcount over several years is not a number of students: %s", q).isTrue();
+          counted.add(q);
+        }
+      }
+    }
+    assertThat(counted).hasSizeGreaterThan(3);
+  }
+
+  @Test
   void idIsAStableHashOfTemplateAndSql() {
     for (Candidate c : small) {
       assertThat(c.id()).isEqualTo(Seeds.hexId(c.templateId(), c.sql())).hasSize(16);
