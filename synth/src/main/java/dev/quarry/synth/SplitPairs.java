@@ -1,5 +1,6 @@
 package dev.quarry.synth;
 
+import dev.quarry.core.dataset.DatasetLayout;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -16,11 +17,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 public final class SplitPairs extends PTransform<PCollection<SynthPair>, PCollection<SynthPair>> {
 
   /** Split names in file order. */
-  public static final String TRAIN = "train";
+  public static final String TRAIN = DatasetLayout.TRAIN;
   /** Validation split name. */
-  public static final String VALIDATION = "validation";
+  public static final String VALIDATION = DatasetLayout.VALIDATION;
   /** Test split name. */
-  public static final String TEST = "test";
+  public static final String TEST = DatasetLayout.TEST;
 
   private final long seed;
   private final double trainFraction;

@@ -1,6 +1,7 @@
 package dev.quarry.synth;
 
 import dev.quarry.core.beam.PipelineProgress;
+import dev.quarry.core.dataset.DatasetInfo;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.domain.SchemaPrompt;
@@ -14,9 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -123,7 +123,7 @@ public final class SynthPipeline {
     LOG.info("synth: generating, validating and executing candidates");
     PipelineResult result = PipelineProgress.run(p, "synth", 10);
     Map<String, Long> counters = PipelineProgress.counters(result);
-    DatasetInfo.write(out, domain);
+    DatasetInfo.write(out, domain.name());
     return new SynthResult(DatasetCounts.of(out, counters), DatasetCounts.rowsByFile(out));
   }
 

@@ -1,5 +1,7 @@
 package dev.quarry.synth;
 
+import dev.quarry.core.dataset.ChatJsonl;
+import dev.quarry.core.dataset.DatasetLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -107,10 +109,11 @@ public final class WriteDatasetShards extends PTransform<PCollection<SynthPair>,
       shard.getValue().forEach(rows::add);
       rows.sort(Comparator.comparing(SynthPair::id));
       Path root = Path.of(outputDir);
-      String jsonl = "jsonl/" + split + "/" + name + ".jsonl";
-      String parquet = "parquet/" + split + "/" + name + ".parquet";
+      String jsonl = DatasetLayout.jsonlShard(split, name);
+      String parquet = DatasetLayout.parquetShard(split, name);
       try {
-        ChatJsonl.write(root.resolve(jsonl), systemPrompt, rows);
+        ChatJsonl.write(root.resolve(jsonl), systemPrompt,
+            rows.stream().map(r -> new ChatJsonl.Pair(r.question(), r.sql())).toList());
         DatasetShardWriter.write(root.resolve(parquet), rows);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write shard " + split + "/" + name, e);

@@ -1,10 +1,9 @@
 package dev.quarry.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.dataset.ChatJsonl;
+import dev.quarry.core.dataset.DatasetLayout;
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,12 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the chat JSONL shards ({@code jsonl/<split>/part-*.jsonl}, lines {@code {"messages":[system,user,
- * assistant]}}) of a synth dataset after checking every file against the dataset's manifest.
+ * Reads the chat JSONL shards ({@code jsonl/<split>/part-*.jsonl}, {@link DatasetLayout}) of a synth dataset
+ * through the format's one reader ({@link ChatJsonl}) after checking every file against the dataset's manifest.
  */
 public final class DatasetReader {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
   private final Manifest manifest;
@@ -55,7 +52,7 @@ public final class DatasetReader {
    * @throws IllegalArgumentException if the split has no shard
    */
   public List<TrainingPair> read(String split) {
-    Path d = dir.resolve("jsonl").resolve(split);
+    Path d = DatasetLayout.jsonlDir(dir, split);
     List<Path> files;
     try (Stream<Path> s = Files.isDirectory(d) ? Files.list(d) : Stream.empty()) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
@@ -67,17 +64,8 @@ public final class DatasetReader {
     }
     List<TrainingPair> out = new ArrayList<>();
     for (Path f : files) {
-      try (BufferedReader r = Files.newBufferedReader(f)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode m = JSON.readTree(line).get("messages");
-          out.add(new TrainingPair(m.get(1).get("content").asText(), m.get(2).get("content").asText()));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + f, e);
+      for (ChatJsonl.Pair p : ChatJsonl.read(f)) {
+        out.add(new TrainingPair(p.question(), p.sql()));
       }
     }
     return out;

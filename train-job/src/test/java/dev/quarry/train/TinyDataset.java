@@ -1,6 +1,8 @@
 package dev.quarry.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.core.dataset.ChatJsonl;
+import dev.quarry.core.dataset.DatasetLayout;
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
 import java.io.IOException;
@@ -32,8 +34,7 @@ public final class TinyDataset {
   }
 
   private static void writeSplit(Path dir, String split, int n, Random r) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<String> lines = new ArrayList<>();
+    List<ChatJsonl.Pair> pairs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String[] school = SCHOOLS[r.nextInt(SCHOOLS.length)];
       String year = YEARS[r.nextInt(YEARS.length)];
@@ -50,12 +51,8 @@ public final class TinyDataset {
         sql = "SELECT student_id, absence_count FROM attendance WHERE school_name = '" + school[1]
             + "' ORDER BY absence_count DESC LIMIT " + k;
       }
-      lines.add(json.writeValueAsString(Map.of("messages", List.of(
-          Map.of("role", "system", "content", "schema"), Map.of("role", "user", "content", q),
-          Map.of("role", "assistant", "content", sql)))));
+      pairs.add(new ChatJsonl.Pair(q, sql));
     }
-    Path d = dir.resolve("jsonl").resolve(split);
-    Files.createDirectories(d);
-    Files.write(d.resolve("part-00000-of-00001.jsonl"), lines);
+    ChatJsonl.write(dir.resolve(DatasetLayout.jsonlShard(split, "part-00000-of-00001")), "schema", pairs);
   }
 }

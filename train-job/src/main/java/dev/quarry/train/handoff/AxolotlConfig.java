@@ -1,5 +1,6 @@
 package dev.quarry.train.handoff;
 
+import dev.quarry.core.dataset.DatasetLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class AxolotlConfig {
 
   private static Map<String, Object> dataset(JobSpec.Dataset ds, String split, boolean eval) {
     List<String> files = new ArrayList<>(ds.splits().get(split).jsonl());
-    String dir = java.nio.file.Path.of(ds.dir()).resolve("jsonl").resolve(split).toString();
+    String dir = DatasetLayout.jsonlDir(java.nio.file.Path.of(ds.dir()), split).toString();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("path", dir);
     d.put("ds_type", "json");

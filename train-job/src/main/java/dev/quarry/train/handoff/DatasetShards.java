@@ -1,6 +1,8 @@
 package dev.quarry.train.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.dataset.DatasetInfo;
+import dev.quarry.core.dataset.DatasetLayout;
 import dev.quarry.core.workspace.InvalidOutputException;
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record DatasetShards(
     String llamaFactoryEval) {
 
   /** Name of LLaMA-Factory's dataset registry file, written by {@code quarry synth}. */
-  public static final String DATASET_INFO = "dataset_info.json";
+  public static final String DATASET_INFO = DatasetInfo.FILE_NAME;
 
   /**
    * Verifies {@code datasetDir} through its manifest and lists its shards.
@@ -62,11 +63,11 @@ public record DatasetShards(
         continue;
       }
       String split = parts[1];
-      if (parts[0].equals("jsonl") && parts[2].endsWith(".jsonl")) {
+      if (parts[0].equals(DatasetLayout.JSONL) && parts[2].endsWith(".jsonl")) {
         jsonl.computeIfAbsent(split, k -> new ArrayList<>()).add(dir.resolve(f.path()));
         rows.merge(split, f.rows() == null ? 0L : f.rows(), Long::sum);
         rowsKnown.merge(split, f.rows() != null, Boolean::logicalAnd);
-      } else if (parts[0].equals("parquet") && parts[2].endsWith(".parquet")) {
+      } else if (parts[0].equals(DatasetLayout.PARQUET) && parts[2].endsWith(".parquet")) {
         parquet.computeIfAbsent(split, k -> new ArrayList<>()).add(dir.resolve(f.path()));
       }
     }
@@ -86,24 +87,16 @@ public record DatasetShards(
       }
     }
     Path info = dir.resolve(DATASET_INFO);
-    String train = null;
-    String eval = null;
+    DatasetInfo.Entries entries;
     try {
-      JsonNode root = Manifests.JSON.readTree(info.toFile());
-      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (name.endsWith("_train") && train == null) {
-          train = name;
-        } else if (name.endsWith("_validation") && eval == null) {
-          eval = name;
-        }
-      }
+      entries = DatasetInfo.read(dir);
     } catch (IOException e) {
       throw new InvalidOutputException(dir, "cannot read " + info + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOutputException(dir, e.getMessage());
     }
-    if (train == null) {
-      throw new InvalidOutputException(dir, info + " has no '*_train' dataset entry for LLaMA-Factory");
-    }
+    String train = entries.train();
+    String eval = entries.validation();
     return new DatasetShards(dir, Manifests.manifestHash(dir), m.fingerprint(), freeze(jsonl), freeze(parquet),
         pairs, info, train, eval);
   }
@@ -115,7 +108,7 @@ public record DatasetShards(
 
   /** Absolute directory of one split's JSONL shards. */
   public Path jsonlDir(String split) {
-    return dir.resolve("jsonl").resolve(split);
+    return DatasetLayout.jsonlDir(dir, split);
   }
 
   private static Map<String, List<Path>> freeze(Map<String, List<Path>> m) {
