@@ -183,7 +183,9 @@ public final class DomainDrafter {
           review.add(String.format(Locale.ROOT, "%.2f  %s.%s as %s: %s", g.confidence(), t.name(), c.name(),
               g.role().name().toLowerCase(Locale.ROOT), g.evidence()));
         }
-        cols.add(new Domain.Column(c.name(), c.type(), g.role(), vocabulary, columnPhrases(c.name()), whenTrue,
+        List<String> phrases = g.role() == ColumnRole.FLAG ? List.of(flagPhrases(c.name())[0] + " status")
+            : columnPhrases(c.name());
+        cols.add(new Domain.Column(c.name(), c.type(), g.role(), vocabulary, phrases, whenTrue,
             whenFalse, null, null, description, g.evidence(), g.confidence()));
       }
       List<String> sortKey = t.primaryKey().isEmpty() ? cols.stream().map(Domain.Column::name).toList()

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.quarry.core.domain.ColumnRole;
 import dev.quarry.core.domain.Domain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +21,24 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Writes a draft domain as {@code domain.json}: UTF-8, two-space indentation, {@code \n} line ends, map keys
- * sorted, absent (null) fields left out, a final newline; so equal domains give byte-identical files on every
+ * sorted, absent (null) fields left out, roles in lower case, a final newline; so equal domains give byte-identical files on every
  * machine. Writes go to a temporary file in the target folder, then one atomic move.
  */
 public final class DraftFiles {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .registerModule(new SimpleModule().addSerializer(ColumnRole.class, new StdSerializer<>(ColumnRole.class) {
+        @Override
+        public void serialize(ColumnRole role, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeString(role.name().toLowerCase(Locale.ROOT)); // as hand-written domain files spell roles
+        }
+      }));
 
   private DraftFiles() {}
 
