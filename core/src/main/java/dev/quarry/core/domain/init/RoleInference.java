@@ -94,7 +94,7 @@ public final class RoleInference {
           "DOUBLE type" + (measureName ? ", measure-like name" : ""));
     }
     if (type == SqlType.INTEGER) {
-      boolean few = p.distinct() <= Math.min(cap, 12) && p.rows() > 0 && p.distinct() * 2 <= p.rows();
+      boolean few = p.distinct() <= Math.min(cap, 20) && p.rows() > 0 && p.distinct() * 2 <= p.rows();
       if (few && !measureName) {
         return new RoleGuess(ColumnRole.DIMENSION, 0.5,
             "INTEGER with few values (" + stats + "): a code to group by, or a small count to add up?");
