@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code quarry domain …}: draft a domain description from an existing database, and check an edited one. */
 @Command(name = "domain", header = "Bring your own database: draft a domain.json from it (init), check an edited one (check).",
     mixinStandardHelpOptions = true,
-    description = "Reads a DuckDB, SQLite, Parquet or CSV source read-only; never writes to it.",
+    description = "Reads a DuckDB, SQLite, Parquet, CSV or PostgreSQL source read-only; never writes to it.",
     subcommands = {DomainInitCommand.class, DomainCheckCommand.class})
 final class DomainCommand implements Runnable {
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code quarry domain init}: introspects a source read-only and writes a draft domain.json, then prints what to
  * review. Bad options (unknown source form, missing file, invalid name, existing output without --force) exit
- * {@value QuarryCli#EXIT_USAGE}; a source that cannot be used (empty, invalid identifiers, unreadable) exits
+ * {@value QuarryCli#EXIT_USAGE}; a source that cannot be used (empty, invalid identifiers, unreadable, a server
+ * that cannot be reached or refuses the user) exits
  * {@value QuarryCli#EXIT_FAILED}; nothing is written in either case.
  */
 @Command(name = "init", header = "Draft a domain.json from an existing database (read-only).", mixinStandardHelpOptions = true,
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
 final class DomainInitCommand implements Callable<Integer> {
 
   @Option(names = "--source", required = true, paramLabel = "SOURCE",
-      description = "duckdb:PATH, sqlite:PATH, parquet:DIR or csv:DIR (one file, or folder of files, per table) "
+      description = "duckdb:PATH, sqlite:PATH, parquet:DIR or csv:DIR (one file, or folder of files, per table), or "
+          + "postgresql://HOST[:PORT]/DB with the user and password from PGUSER/PGPASSWORD or ~/.pgpass "
           + "(default: none, required).")
   String source;
 

@@ -45,7 +45,7 @@ public final class ColumnProfiler {
       double avgLen = 0;
       boolean numeric = type == SqlType.INTEGER || type == SqlType.DOUBLE;
       String extra = numeric ? ", MIN(" + c + "), MAX(" + c + ")"
-          : type == SqlType.VARCHAR ? ", AVG(LENGTH(" + c + "))" : "";
+          : type == SqlType.VARCHAR ? ", AVG(LENGTH(CAST(" + c + " AS VARCHAR)))" : "";
       try (ResultSet rs = st.executeQuery(
           "SELECT COUNT(*), COUNT(" + c + "), COUNT(DISTINCT " + c + ")" + extra + " FROM " + t)) {
         rs.next();

@@ -60,7 +60,13 @@ public final class DomainChecker {
     }
   }
 
-  private static List<CheckProblem> check(Domain d, SourceCatalog catalog) {
+  /**
+   * Checks a loaded domain against an open source (the one it records, opened with explicit settings such as
+   * PostgreSQL credentials); the caller closes {@code catalog}.
+   *
+   * @return the problems, as {@link #check(Path)} returns them
+   */
+  public static List<CheckProblem> check(Domain d, SourceCatalog catalog) {
     List<CheckProblem> problems = new ArrayList<>();
     Map<String, SourceTable> source = new HashMap<>();
     catalog.tables().forEach(t -> source.put(t.name().toLowerCase(Locale.ROOT), t));

@@ -52,24 +52,37 @@ public final class DomainDrafter {
       Identifiers.requireValid(List.of(name), "domain name");
     }
     try (SourceCatalog catalog = SourceCatalog.open(spec)) {
-      List<SourceTable> source = catalog.tables();
-      if (source.isEmpty()) {
-        throw new DomainInitException(InitError.SOURCE_EMPTY, "The source " + spec + " has no tables");
-      }
-      Identifiers.requireValid(source.stream().map(SourceTable::name).toList(), "table");
-      for (SourceTable t : source) {
-        Identifiers.requireValid(t.columns().stream().map(SourceTable.SourceColumn::name).toList(),
-            "column of table " + t.name());
-      }
-      List<String> warnings = new ArrayList<>();
-      List<ProfiledTable> tables = profile(catalog, source, warnings);
-      if (tables.isEmpty()) {
-        throw new DomainInitException(InitError.SOURCE_EMPTY,
-            "No table of " + spec + " has a column of a supported type (VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE)");
-      }
-      JoinInference.Result joins = new JoinInference(catalog.connection()).infer(tables);
-      return assemble(spec, name, tables, joins, descriptions, warnings);
+      return draft(catalog, name, descriptions);
     }
+  }
+
+  /**
+   * Drafts the domain of an open source (for sources opened with explicit settings, such as PostgreSQL
+   * credentials); the caller closes {@code catalog}.
+   *
+   * @see #draft(SourceSpec, String, Descriptions)
+   */
+  public Draft draft(SourceCatalog catalog, String name, Descriptions descriptions) {
+    Identifiers.requireValid(List.of(name), "domain name");
+    SourceSpec spec = catalog.spec();
+    List<SourceTable> source = new ArrayList<>(catalog.tables());
+    source.sort(Comparator.comparing(SourceTable::name)); // one order whatever the engine's collation
+    if (source.isEmpty()) {
+      throw new DomainInitException(InitError.SOURCE_EMPTY, "The source " + spec + " has no tables");
+    }
+    Identifiers.requireValid(source.stream().map(SourceTable::name).toList(), "table");
+    for (SourceTable t : source) {
+      Identifiers.requireValid(t.columns().stream().map(SourceTable.SourceColumn::name).toList(),
+          "column of table " + t.name());
+    }
+    List<String> warnings = new ArrayList<>();
+    List<ProfiledTable> tables = profile(catalog, source, warnings);
+    if (tables.isEmpty()) {
+      throw new DomainInitException(InitError.SOURCE_EMPTY,
+          "No table of " + spec + " has a column of a supported type (VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE)");
+    }
+    JoinInference.Result joins = new JoinInference(catalog.connection()).infer(tables);
+    return assemble(spec, name, tables, joins, descriptions, warnings);
   }
 
   private List<ProfiledTable> profile(SourceCatalog catalog, List<SourceTable> source, List<String> warnings) {
@@ -239,7 +252,7 @@ public final class DomainDrafter {
     Domain.Table main = entityTable(out, joins);
     String singular = Identifiers.singular(Identifiers.humanize(main.name()));
     Domain.Entity entity = new Domain.Entity(main.phrases(), singular);
-    String description = "Imported from the " + spec.kind().prefix() + " source " + spec.location().getFileName()
+    String description = "Imported from the " + spec.kind().prefix() + " source " + spec.displayName()
         + ": " + String.join(", ", out.stream().map(Domain.Table::name).toList()) + ".";
     Domain domain = new Domain(name, description, null, entity, years, List.copyOf(out), joins, vocabularies, null,
         abbrev, spec.toString());

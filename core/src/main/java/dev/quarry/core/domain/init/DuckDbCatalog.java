@@ -52,7 +52,7 @@ final class DuckDbCatalog implements SourceCatalog {
     String ext = spec.kind() == SourceSpec.Kind.PARQUET ? ".parquet" : ".csv";
     String reader = spec.kind() == SourceSpec.Kind.PARQUET ? "read_parquet" : "read_csv_auto";
     List<String[]> found = new ArrayList<>(); // {table, glob}
-    try (Stream<Path> entries = Files.list(spec.location())) {
+    try (Stream<Path> entries = Files.list(spec.path())) {
       for (Path e : entries.sorted().toList()) {
         String file = e.getFileName().toString();
         if (Files.isRegularFile(e) && file.toLowerCase(Locale.ROOT).endsWith(ext)) {

@@ -4,12 +4,14 @@ package dev.quarry.core.domain.init;
 public enum InitError {
   /** The {@code --source} value is not {@code KIND:LOCATION} with a known kind. */
   SOURCE_SYNTAX,
-  /** The source kind is recognised but not supported yet (PostgreSQL). */
-  SOURCE_UNSUPPORTED,
   /** The source file or folder does not exist. */
   SOURCE_MISSING,
   /** The source exists but cannot be read as the kind it claims to be. */
   SOURCE_UNREADABLE,
+  /** The database server cannot be reached (wrong host or port, server down). */
+  SOURCE_UNREACHABLE,
+  /** The database server refused the user or password. */
+  SOURCE_AUTH,
   /** The source has no tables (or the folder no data files). */
   SOURCE_EMPTY,
   /** A domain, table or column name is not a valid identifier. */

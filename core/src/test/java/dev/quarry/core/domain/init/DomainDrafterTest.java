@@ -230,7 +230,8 @@ class DomainDrafterTest {
     assertError(() -> SourceSpec.parse("sqlite:" + dir.resolve("missing.db")), InitError.SOURCE_MISSING, "not found");
     assertError(() -> SourceSpec.parse("oracle:/x"), InitError.SOURCE_SYNTAX, "Unknown source kind 'oracle'");
     assertError(() -> SourceSpec.parse("shop.db"), InitError.SOURCE_SYNTAX, "expected");
-    assertError(() -> SourceSpec.parse("postgresql://localhost:5432/shop"), InitError.SOURCE_UNSUPPORTED, "PostgreSQL");
+    assertError(() -> SourceSpec.parse("postgresql://bob:secret@localhost:5432/shop"), InitError.SOURCE_SYNTAX, "PGPASSWORD");
+    assertThat(SourceSpec.parse("postgresql://db.example/shop").toString()).isEqualTo("postgresql://db.example:5432/shop");
     assertError(() -> SourceSpec.parse("parquet:" + ShopFixture.sqlite(dir)), InitError.SOURCE_MISSING, "not a folder");
     Path empty = dir.resolve("empty.sqlite");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + empty); Statement st = c.createStatement()) {

@@ -13,7 +13,8 @@ import java.util.Properties;
 
 /**
  * A small shop schema with known answers, written as a SQLite file (foreign keys declared), a DuckDB file
- * (foreign keys declared, comments, a list column), and Parquet and CSV folders (no keys declared).
+ * (foreign keys declared, comments, a list column), a PostgreSQL schema (the same), and Parquet and CSV folders
+ * (no keys declared).
  *
  * <ul>
  *   <li>customers(customer_id PK, name: 60 distinct → text, city: 5 values → dimension, is_active → flag,
@@ -112,6 +113,23 @@ final class ShopFixture {
       st.execute("COMMENT ON COLUMN customers.city IS 'Where the customer lives.'");
     }
     return file;
+  }
+
+  /**
+   * Creates the shop tables in a PostgreSQL database (keys declared, a comment, an {@code INTEGER[]} column that is
+   * skipped), in the connection's current schema.
+   */
+  static void postgres(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (String sql : ddl(true, false)) {
+        st.execute(sql.replace(" DOUBLE", " DOUBLE PRECISION"));
+      }
+      for (String sql : inserts(false)) {
+        st.execute(sql);
+      }
+      st.execute("ALTER TABLE products ADD COLUMN tags INTEGER[]");
+      st.execute("COMMENT ON COLUMN customers.city IS 'Where the customer lives.'");
+    }
   }
 
   /** Writes one {@code <table>.<format>} file per table (no keys) into {@code dir/<format>}; returns that folder. */
