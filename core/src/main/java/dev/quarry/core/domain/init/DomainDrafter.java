@@ -140,7 +140,6 @@ public final class DomainDrafter {
     List<String> review = new ArrayList<>();
     Map<String, List<Object>> vocabValues = new TreeMap<>();
     Map<String, SqlType> vocabTypes = new TreeMap<>();
-    Map<String, String> vocabOf = new TreeMap<>(); // "table.column" -> vocabulary
     Map<String, RoleGuess> guesses = new LinkedHashMap<>();
     Map<String, Integer> yearTables = new TreeMap<>();
     for (ProfiledTable t : tables) {
@@ -174,8 +173,7 @@ public final class DomainDrafter {
         }
         String vocabulary = null;
         if (g.role() == ColumnRole.DIMENSION && !c.profile().values().isEmpty()) {
-          vocabulary = c.name();
-          vocabOf.put(t.name() + "." + c.name(), vocabulary);
+          vocabulary = c.type() == vocabTypes.getOrDefault(c.name(), c.type()) ? c.name() : t.name() + "_" + c.name();
           List<Object> vs = vocabValues.computeIfAbsent(vocabulary, k -> new ArrayList<>());
           for (Object v : c.profile().values()) {
             if (!vs.contains(v)) {

@@ -140,6 +140,8 @@ class DomainDrafterTest {
     assertThat(d.vocabulary("reason")).extracting(Domain.VocabEntry::phrases)
         .containsExactly(List.of("damaged"), List.of("wrong item"));
     assertThat(col(d, "customers", "name").vocabulary()).isNull(); // 60 distinct names: free text
+    assertThat(col(d, "reviews", "stars").vocabulary()).isEqualTo("stars");
+    assertThat(d.vocabulary("stars")).extracting(Domain.VocabEntry::value).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(d.vocabularies()).doesNotContainKey("name").doesNotContainKey("product_name");
   }
 
