@@ -4,11 +4,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --force} option (a picocli {@code @Mixin}), declared once for the commands that skip work whose
- * outputs are up to date ({@code run}, {@code seed}, {@code synth}, {@code train}, {@code report}).
+ * outputs are up to date ({@code run}, {@code seed}, {@code synth}, {@code train}, {@code report}), and by
+ * {@code domain init} to replace an existing draft.
  */
 public final class ForceOption {
 
-  @Option(names = "--force", description = "Redo the work even when its outputs are up to date (default: off).")
+  @Option(names = "--force", description = "Redo the work even when its outputs are up to date; domain init: replace an existing file (default: off).")
   boolean force;
 
   /** For picocli. */

@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ScheduleCommand.class,
       VerifyCommand.class,
+      DomainCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -16,7 +16,9 @@ public enum ColumnRole {
   /** The year dimension (see {@link Domain.Years}). */
   YEAR,
   /** A calendar date. */
-  DATE;
+  DATE,
+  /** Free text (names, comments, addresses): shown and matched, neither grouped by nor aggregated. */
+  TEXT;
 
   /** Parses the lower-case names used in domain.json. */
   @JsonCreator

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param simulation generator-specific parameters, interpreted by the generator named above
  * @param abbreviations how staff shorten words in questions: a word or phrase → its short forms (e.g.
  *     {@code "average": ["avg"]}); synth writes some questions with them. Optional (empty when absent)
+ * @param source where the data of an imported domain lives ({@code duckdb:PATH}, {@code sqlite:PATH},
+ *     {@code parquet:DIR}, {@code csv:DIR}), as written by {@code quarry domain init}; null for built-in domains
+ *     whose data a seed generator makes
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Domain(
@@ -39,13 +42,21 @@ public record Domain(
     List<Join> joins,
     Map<String, List<VocabEntry>> vocabularies,
     JsonNode simulation,
-    Map<String, List<String>> abbreviations)
+    Map<String, List<String>> abbreviations,
+    String source)
     implements Serializable {
+
+  /** Without a source: a domain whose data a seed generator makes. */
+  public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
+      List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation,
+      Map<String, List<String>> abbreviations) {
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, abbreviations, null);
+  }
 
   /** Without abbreviations. */
   public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
       List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation) {
-    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, Map.of());
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, Map.of(), null);
   }
 
   /** Replaces an absent abbreviation map by an empty one. */
@@ -87,7 +98,7 @@ public record Domain(
   public record Entity(List<String> phrases, String singular) implements Serializable {}
 
   /**
-   * The year dimension.
+   * The year dimension. Null in an imported domain that has no year-like column.
    *
    * @param column column name carrying the year in every table that has one
    * @param values year values in chronological order
@@ -112,10 +123,18 @@ public record Domain(
    * @param phrases how people call its rows
    * @param sortKey columns by which rows are sorted in the Parquet files
    * @param columns columns in file order
+   * @param primaryKey the primary key columns (declared in the source, or inferred by {@code quarry domain init}),
+   *     or null when unknown
    */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  public record Table(String name, String description, List<String> phrases, List<String> sortKey, List<Column> columns)
+  public record Table(String name, String description, List<String> phrases, List<String> sortKey, List<Column> columns,
+      List<String> primaryKey)
       implements Serializable {
+
+    /** Without a primary key. */
+    public Table(String name, String description, List<String> phrases, List<String> sortKey, List<Column> columns) {
+      this(name, description, phrases, sortKey, columns, null);
+    }
 
     /** Returns the column named {@code name} (case-insensitive) if present. */
     public Optional<Column> column(String name) {
@@ -145,6 +164,10 @@ public record Domain(
    * @param whenFalse for flags: adjectives for rows where the flag is false
    * @param unit for measures: the unit in words ("days")
    * @param range for measures: the inclusive value range [min, max], or null
+   * @param description what the column holds, in one sentence (a source comment or a descriptions file), or null
+   * @param evidence why {@code quarry domain init} chose the role (type, cardinality, uniqueness, name), or null
+   *     in hand-written domains
+   * @param confidence how sure {@code quarry domain init} was of the role, 0..1, or null in hand-written domains
    */
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record Column(
@@ -156,12 +179,52 @@ public record Domain(
       List<String> whenTrue,
       List<String> whenFalse,
       String unit,
-      List<Double> range)
-      implements Serializable {}
+      List<Double> range,
+      String description,
+      String evidence,
+      Double confidence)
+      implements Serializable {
 
-  /** An equi-join between two tables on one column of the same name. */
+    /** Without the annotations that {@code quarry domain init} records. */
+    public Column(String name, SqlType type, ColumnRole role, String vocabulary, List<String> phrases,
+        List<String> whenTrue, List<String> whenFalse, String unit, List<Double> range) {
+      this(name, type, role, vocabulary, phrases, whenTrue, whenFalse, unit, range, null, null, null);
+    }
+  }
+
+  /**
+   * An equi-join between two tables: {@code left.on = right.on}, or {@code left.on = right.rightOn} when the
+   * column has another name in the right table (a foreign key such as {@code orders.customer = customers.id}).
+   * By convention the left table is the referenced one (one row per key) and the right table refers to it.
+   *
+   * @param left the referenced table
+   * @param right the referring table
+   * @param on the join column of the left table (and of the right one when {@code rightOn} is null)
+   * @param rightOn the join column of the right table when its name differs, else null
+   * @param evidence how {@code quarry domain init} found the join (declared foreign key, or name match plus
+   *     value containment), or null in hand-written domains
+   * @param containment share of the right column's distinct values found in the left column, 0..1, for joins that
+   *     {@code quarry domain init} inferred; null otherwise
+   */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  public record Join(String left, String right, String on) implements Serializable {}
+  public record Join(String left, String right, String on, String rightOn, String evidence, Double containment)
+      implements Serializable {
+
+    /** A join on one column of the same name in both tables. */
+    public Join(String left, String right, String on) {
+      this(left, right, on, null, null, null);
+    }
+
+    /** The join column of the left table. */
+    public String leftColumn() {
+      return on;
+    }
+
+    /** The join column of the right table: {@code rightOn} when set, else {@code on}. */
+    public String rightColumn() {
+      return rightOn == null ? on : rightOn;
+    }
+  }
 
   /**
    * One value of a vocabulary.

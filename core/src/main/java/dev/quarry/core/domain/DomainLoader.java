@@ -93,7 +93,11 @@ public final class DomainLoader {
     if (d.name() == null || d.tables() == null || d.tables().isEmpty()) {
       throw new IllegalArgumentException("Domain needs a name and at least one table" + where);
     }
-    if (d.years() == null || !d.years().values().contains(d.years().current())) {
+    if (d.years() == null && d.source() == null) {
+      throw new IllegalArgumentException("Domain needs years (only an imported domain, with a source, may omit them)"
+          + where);
+    }
+    if (d.years() != null && (d.years().values() == null || !d.years().values().contains(d.years().current()))) {
       throw new IllegalArgumentException("Domain years.current must be one of years.values" + where);
     }
     Set<String> tableNames = new HashSet<>();
@@ -117,6 +121,9 @@ public final class DomainLoader {
           throw new IllegalArgumentException("Flag column " + t.name() + "." + c.name() + " needs whenTrue phrases" + where);
         }
       }
+      if (confidenceOutOfRange(t)) {
+        throw new IllegalArgumentException("Table " + t.name() + " has a column confidence outside 0..1" + where);
+      }
       for (String k : t.sortKey()) {
         if (!cols.contains(k)) {
           throw new IllegalArgumentException("Sort key " + t.name() + "." + k + " is not a column" + where);
@@ -127,10 +134,15 @@ public final class DomainLoader {
       for (String side : List.of(j.left(), j.right())) {
         Domain.Table t = d.table(side).orElseThrow(
             () -> new IllegalArgumentException("Join names unknown table '" + side + "'" + where));
-        if (t.column(j.on()).isEmpty()) {
-          throw new IllegalArgumentException("Join column " + side + "." + j.on() + " does not exist" + where);
+        String col = side.equals(j.left()) ? j.leftColumn() : j.rightColumn();
+        if (t.column(col).isEmpty()) {
+          throw new IllegalArgumentException("Join column " + side + "." + col + " does not exist" + where);
         }
       }
     }
+  }
+
+  private static boolean confidenceOutOfRange(Domain.Table t) {
+    return t.columns().stream().anyMatch(c -> c.confidence() != null && (c.confidence() < 0 || c.confidence() > 1));
   }
 }

@@ -27,6 +27,9 @@ public final class SchemaPrompt {
           .append(");\n");
     }
     Domain.Years y = domain.years();
+    if (y == null) {
+      return sb.toString().stripTrailing();
+    }
     sb.append("\nThe current ").append(y.column().replace('_', ' ')).append(" is '").append(y.current())
         .append("'; ").append(y.column()).append(" values: ")
         .append(y.values().stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "))).append('.');

@@ -48,4 +48,31 @@ class DomainLoaderTest {
     assertThatThrownBy(() -> DomainLoader.load(f.toString()))
         .hasMessageContaining("unknown vocabulary 'subjects'");
   }
+
+  @Test
+  void onlyAnImportedDomainMayOmitYearsAndAJoinMayNameItsRightColumn(@TempDir Path dir) throws Exception {
+    String base = "{\"name\": \"shop\", \"description\": \"d\", %s\"tables\": ["
+        + "{\"name\": \"customers\", \"description\": null, \"phrases\": [\"customers\"], \"sortKey\": [\"id\"],"
+        + " \"columns\": [{\"name\": \"id\", \"type\": \"INTEGER\", \"role\": \"id\", \"phrases\": [\"ID\"],"
+        + " \"evidence\": \"declared primary key\", \"confidence\": 0.95}], \"primaryKey\": [\"id\"]},"
+        + "{\"name\": \"orders\", \"description\": null, \"phrases\": [\"orders\"], \"sortKey\": [\"buyer\"],"
+        + " \"columns\": [{\"name\": \"buyer\", \"type\": \"INTEGER\", \"role\": \"id\", \"phrases\": [\"buyer\"]},"
+        + " {\"name\": \"note\", \"type\": \"VARCHAR\", \"role\": \"text\", \"phrases\": [\"note\"]}]}],"
+        + " \"joins\": [{\"left\": \"customers\", \"right\": \"orders\", \"on\": \"id\", \"rightOn\": \"%s\","
+        + " \"containment\": 1.0}], \"vocabularies\": {}}";
+    Path imported = dir.resolve("imported.json");
+    Files.writeString(imported, String.format(base, "\"source\": \"sqlite:/x.db\", ", "buyer"));
+    Domain d = DomainLoader.load(imported.toString());
+    assertThat(d.years()).isNull();
+    assertThat(d.joins().get(0).rightColumn()).isEqualTo("buyer");
+    assertThat(d.requireTable("orders").column("note").orElseThrow().role()).isEqualTo(ColumnRole.TEXT);
+    assertThat(SchemaPrompt.render(d)).contains("CREATE TABLE orders").doesNotContain("current");
+    Path builtIn = dir.resolve("nosource.json");
+    Files.writeString(builtIn, String.format(base, "", "buyer"));
+    assertThatThrownBy(() -> DomainLoader.load(builtIn.toString())).hasMessageContaining("Domain needs years");
+    Path badJoin = dir.resolve("badjoin.json");
+    Files.writeString(badJoin, String.format(base, "\"source\": \"sqlite:/x.db\", ", "customer"));
+    assertThatThrownBy(() -> DomainLoader.load(badJoin.toString()))
+        .hasMessageContaining("Join column orders.customer does not exist");
+  }
 }
