@@ -12,6 +12,16 @@ import java.util.SplittableRandom;
 
 /** Templates of the AGGREGATE, GROUP_BY, GROUP_BY_TWO, TOP_N and HAVING families. */
 final class AggregateTemplates {
+
+  /**
+   * Whether a "which groups" query also returns the aggregate (one time in three). A question that asks which
+   * groups ("Which schools had more than 50 incidents?") is answered with the groups alone, the way people write
+   * the gold SQL of such questions; only a question that asks for the values too ("…, with their counts")
+   * selects the aggregate.
+   */
+  static boolean withValues(SplittableRandom rng) {
+    return rng.nextInt(3) == 0;
+  }
   private AggregateTemplates() {}
 
   static List<Template> all() {
@@ -204,13 +214,25 @@ final class AggregateTemplates {
       boolean desc = rng.nextInt(3) > 0;
       int n = rng.nextInt(5) < 3 ? 1 : 2 + rng.nextInt(Math.max(1, Math.min(4, distinct - 2)));
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
-      String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
-          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + m.alias() + (desc ? " DESC" : " ASC")
-          + ", " + quoteIdent(g.name()) + " LIMIT " + n;
+      boolean withValues = withValues(rng);
+      String sql = "SELECT " + quoteIdent(g.name()) + (withValues ? ", " + m.sql() + " AS " + m.alias() : "") + " FROM "
+          + quoteIdent(t.name()) + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY "
+          + (withValues ? m.alias() : m.raw()) + (desc ? " DESC" : " ASC") + ", " + quoteIdent(g.name()) + " LIMIT " + n;
       String most = desc ? "most" : "fewest";
       String highest = desc ? "highest" : "lowest";
+      String top = desc ? "top" : "bottom";
+      String values = m.isCount() ? "with their counts" : "with their values";
       List<String> patterns = new ArrayList<>();
-      if (n == 1) {
+      if (withValues && n == 1) {
+        patterns.addAll(List.of("Which {gp} has the " + highest + " {S}, and what is it?",
+            "Show the {gp} with the " + highest + " {S} and the value."));
+        if (m.isCount()) {
+          patterns.add("Which {gp} had the " + most + " {head} {tail}, and how many?");
+        }
+      } else if (withValues) {
+        patterns.addAll(List.of("What are the " + top + " {n} {gpl} by {S}, " + values + "?",
+            "List the {n} {gpl} with the " + highest + " {S}, " + values + "."));
+      } else if (n == 1) {
         patterns.addAll(List.of("Which {gp} has the " + highest + " {S}?", "Which {gp} had the " + highest + " {S}?",
             "Find the {gp} with the " + highest + " {S}."));
         if (m.isCount()) {
@@ -218,7 +240,6 @@ final class AggregateTemplates {
               "Which {gp} had the " + most + " {head} {tail}?"));
         }
       } else {
-        String top = desc ? "top" : "bottom";
         patterns.addAll(List.of("What are the " + top + " {n} {gpl} by {S}?",
             "List the {n} {gpl} with the " + highest + " {S}.", "Which {n} {gpl} had the " + highest + " {S}?"));
         if (m.isCount()) {
@@ -356,10 +377,15 @@ final class AggregateTemplates {
       Domain.Column g = GenContext.pick(TopGroups.dims(ctx, t), rng);
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
       long k = countThreshold(ctx, t, g, fs, rng);
-      String sql = "SELECT " + quoteIdent(g.name()) + ", COUNT(*) AS count FROM " + quoteIdent(t.name()) + GenContext.where(fs)
-          + " GROUP BY " + quoteIdent(g.name()) + " HAVING COUNT(*) > " + k + " ORDER BY " + quoteIdent(g.name());
-      List<String> patterns = List.of("Which {gpl} had more than {k} {head} {tail}?",
-          "List the {gpl} with more than {k} {head} {tail}.", "Show each {gp} with over {k} {head} {tail}.");
+      boolean withValues = withValues(rng);
+      String sql = "SELECT " + quoteIdent(g.name()) + (withValues ? ", COUNT(*) AS count" : "") + " FROM "
+          + quoteIdent(t.name()) + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " HAVING COUNT(*) > " + k
+          + " ORDER BY " + quoteIdent(g.name());
+      List<String> patterns = withValues
+          ? List.of("List the {gpl} with more than {k} {head} {tail}, with their counts.",
+              "Show each {gp} with over {k} {head} {tail} and how many.")
+          : List.of("Which {gpl} had more than {k} {head} {tail}?",
+              "List the {gpl} with more than {k} {head} {tail}.", "Show each {gp} with over {k} {head} {tail}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs, GenContext.numberLiteral(k)),
           GenContext.frames(patterns, r -> {
             NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
@@ -427,14 +453,18 @@ final class AggregateTemplates {
         return null;
       }
       String xs = PhraseCatalog.formatNumber(x);
-      String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
-          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " HAVING " + m.raw() + (above ? " > " : " < ") + xs
-          + " ORDER BY " + quoteIdent(g.name());
       String cmp = above ? GenContext.pick(List.of("above", "greater than", "over"), rng)
           : GenContext.pick(List.of("below", "less than", "under"), rng);
-      List<String> patterns = List.of("Which {gpl} have an average {mp} " + cmp + " {x} {tail}?",
-          "List the {gpl} whose average {mp} is " + cmp + " {x} {tail}.",
-          "Show each {gp} with a mean {mp} " + cmp + " {x} {tail}.");
+      boolean withValues = withValues(rng);
+      String sql = "SELECT " + quoteIdent(g.name()) + (withValues ? ", " + m.sql() + " AS " + m.alias() : "") + " FROM "
+          + quoteIdent(t.name()) + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " HAVING " + m.raw()
+          + (above ? " > " : " < ") + xs + " ORDER BY " + quoteIdent(g.name());
+      List<String> patterns = withValues
+          ? List.of("List the {gpl} whose average {mp} is " + cmp + " {x} {tail}, with their averages.",
+              "Show each {gp} with a mean {mp} " + cmp + " {x} {tail} and that mean.")
+          : List.of("Which {gpl} have an average {mp} " + cmp + " {x} {tail}?",
+              "List the {gpl} whose average {mp} is " + cmp + " {x} {tail}.",
+              "Show each {gp} with a mean {mp} " + cmp + " {x} {tail}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs, new LiteralPhrases(xs, List.of(xs))),
           GenContext.frames(patterns, r -> {
             String gp = GenContext.pick(ctx.lex.columnPhrases(g), r);
@@ -477,11 +507,14 @@ final class AggregateTemplates {
       if (k < 2) {
         return null;
       }
-      String sql = "SELECT " + quoteIdent(on) + ", COUNT(*) AS count FROM " + quoteIdent(r.name())
+      boolean withValues = withValues(rng);
+      String sql = "SELECT " + quoteIdent(on) + (withValues ? ", COUNT(*) AS count" : "") + " FROM " + quoteIdent(r.name())
           + GenContext.where(fs) + " GROUP BY " + quoteIdent(on) + " HAVING COUNT(*) >= " + k + " ORDER BY "
           + quoteIdent(on);
-      List<String> patterns = List.of("Which {idpl} had at least {k} {head} {tail}?",
-          "List the {idpl} with {k} or more {head} {tail}.");
+      List<String> patterns = withValues
+          ? List.of("List the {idpl} with {k} or more {head} {tail}, with their counts.",
+              "Show the {idpl} with at least {k} {head} {tail} and how many each had.")
+          : List.of("Which {idpl} had at least {k} {head} {tail}?", "List the {idpl} with {k} or more {head} {tail}.");
       return new Draft(family(), id(), sql, GenContext.literals(fs, GenContext.numberLiteral(k)),
           GenContext.frames(patterns, x -> {
             NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(r), fs, false, x);

@@ -214,6 +214,32 @@ class CandidateGeneratorTest {
   }
 
   @Test
+  void whichGroupQuestionsSelectTheGroupsAloneAndOnlyQuestionsAskingForValuesSelectTheAggregate() {
+    int which = 0;
+    int values = 0;
+    for (Candidate c : small) {
+      if (!List.of("top-n-group", "having-count", "having-average", "having-keys").contains(c.templateId())) {
+        continue;
+      }
+      String select = c.sql().substring(0, c.sql().indexOf(" FROM "));
+      boolean aggregate = select.contains("(");
+      for (String q : c.questions()) {
+        String lower = q.toLowerCase(java.util.Locale.ROOT).replace("w/ ", "with ");
+        boolean asksValues = lower.contains("with their") || lower.contains("how many") || lower.contains("what is it")
+            || lower.contains("the value") || lower.contains("that mean");
+        assertThat(aggregate).as("%s  =>  %s", q, c.sql()).isEqualTo(asksValues);
+        if (asksValues) {
+          values++;
+        } else {
+          which++;
+        }
+      }
+    }
+    assertThat(which).isGreaterThan(values).isGreaterThan(20);
+    assertThat(values).isGreaterThan(5);
+  }
+
+  @Test
   void idIsAStableHashOfTemplateAndSql() {
     for (Candidate c : small) {
       assertThat(c.id()).isEqualTo(Seeds.hexId(c.templateId(), c.sql())).hasSize(16);
