@@ -58,6 +58,19 @@ public final class DataOptions {
     scale = value;
   }
 
+  private long maxRowsPerTable;
+
+  @Option(names = "--max-rows-per-table", paramLabel = "N", defaultValue = "0",
+      description = "Imported domains: keep at most N rows of each table in the seed snapshot, chosen"
+          + " deterministically (smallest hash of the primary key); 0 keeps all (default: ${DEFAULT-VALUE}).")
+  void setMaxRowsPerTable(long value) {
+    if (value < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--max-rows-per-table': " + value + " (must be >= 0; 0 keeps every row)");
+    }
+    maxRowsPerTable = value;
+  }
+
   /** For picocli. */
   public DataOptions() {}
 
@@ -77,12 +90,18 @@ public final class DataOptions {
     t.workspaceOption = workspaceOption;
     t.domain = domain;
     t.seed = otherSeed;
+    t.maxRowsPerTable = maxRowsPerTable;
     return t;
   }
 
   /** Scale factor (≥ 1). */
   public int scale() {
     return scale;
+  }
+
+  /** The most rows per table of an imported domain's seed snapshot; 0 for all. */
+  public long maxRowsPerTable() {
+    return maxRowsPerTable;
   }
 
   /** The workspace. */
