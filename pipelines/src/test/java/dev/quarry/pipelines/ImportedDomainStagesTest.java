@@ -2,6 +2,9 @@ package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.duckdb.LocalDuckDb;
@@ -18,9 +21,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,30 +86,61 @@ class ImportedDomainStagesTest {
   @Test
   void synthOnTheImportedShopWritesPairsWhoseSqlExecutesJoinsIncluded() throws Exception {
     Path file = importShop();
+    List<String> sql = synthAndExecuteAll(file, "3");
+    assertThat(sql).anyMatch(q -> q.contains("orders.order_id = \"returns\".order_ref")); // a join on rightOn
+  }
+
+  @Test
+  void synthNeedsNoYearsNoEntityAndNoGenerator() throws Exception {
+    Path file = importShop();
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode d = (ObjectNode) json.readTree(file.toFile());
+    d.remove("years");
+    d.remove("entity");
+    d.remove("generator");
+    for (JsonNode t : d.get("tables")) {
+      for (JsonNode c : t.get("columns")) {
+        if (c.get("role").asText().equals("year")) {
+          ((ObjectNode) c).put("role", "dimension");
+        }
+      }
+    }
+    Path edited = dir.resolve("domains/shop_no_years.json");
+    d.put("name", "shop_no_years");
+    json.writeValue(edited.toFile(), d);
+    Domain loaded = DomainLoader.load(edited.toString());
+    assertThat(loaded.years()).isNull();
+    assertThat(loaded.entity()).isNull();
+    List<String> sql = synthAndExecuteAll(edited, "2");
+    assertThat(sql).anyMatch(q -> q.contains(" JOIN "));
+  }
+
+  /** Runs synth (and the seed snapshot) on {@code file}; checks that every kept SQL executes; returns the SQL. */
+  private List<String> synthAndExecuteAll(Path file, String samplesPerTemplate) throws Exception {
     Path ws = dir.resolve("ws");
     assertThat(QuarryCli.execute("synth", "--domain", file.toString(), "--workspace", ws.toString(),
-        "--samples-per-template", "3")).isZero();
-    Path dataset = ws.resolve("datasets/shop-s42-x1");
+        "--samples-per-template", samplesPerTemplate)).isZero();
+    Domain domain = DomainLoader.load(file.toString());
+    Path dataset = new Workspace(ws).datasetDir(file.toString(), 42, 1);
     Manifests.verify(dataset);
-    Map<String, String> sqlByFamily = new LinkedHashMap<>();
+    Set<String> families = new TreeSet<>();
     List<String> all = new ArrayList<>();
     try (Connection c = LocalDuckDb.open(); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT DISTINCT family, sql FROM read_parquet('" + dataset
             + "/parquet/*/*.parquet') ORDER BY family, sql")) {
       while (rs.next()) {
-        sqlByFamily.putIfAbsent(rs.getString(1), rs.getString(2));
+        families.add(rs.getString(1));
         all.add(rs.getString(2));
       }
     }
-    assertThat(sqlByFamily).containsKey("join");
-    assertThat(all).anyMatch(s -> s.contains(" JOIN "));
-    Domain shop = DomainLoader.load(file.toString());
-    try (SqlSandbox sandbox = SqlSandbox.open(shop, ws.resolve("seed/shop-s42-x1"),
+    assertThat(families).contains("join", "aggregate", "group_by");
+    try (SqlSandbox sandbox = SqlSandbox.open(domain, new Workspace(ws).seedDir(file.toString(), 42, 1),
         SandboxSettings.defaults().withMaxRows(1000))) {
       for (String sql : all) {
         QueryOutcome o = sandbox.execute(sql);
         assertThat(o.isOk()).as(sql + ": " + o.message()).isTrue();
       }
     }
+    return all;
   }
 }

@@ -279,7 +279,7 @@ final class JoinTemplates {
             "agg", m.isCount() ? "" : GenContext.pick(m.words(), x),
             "mp", m.isCount() ? "" : GenContext.pick(ctx.lex.columnPhrases(m.measure()), x),
             "gp", GenContext.pick(ctx.lex.columnPhrases(g.column()), x),
-            "single", ctx.domain.entity().singular());
+            "single", ctx.lex.singularOf(l));
       }));
     }
   }
