@@ -58,18 +58,8 @@ public final class DataOptions {
     scale = value;
   }
 
+  /** Set from {@link SnapshotOption} by the commands that run the seed stage; 0 keeps every row. */
   private long maxRowsPerTable;
-
-  @Option(names = "--max-rows-per-table", paramLabel = "N", defaultValue = "0",
-      description = "Imported domains: keep at most N rows of each table in the seed snapshot, chosen"
-          + " deterministically (smallest hash of the primary key); 0 keeps all (default: ${DEFAULT-VALUE}).")
-  void setMaxRowsPerTable(long value) {
-    if (value < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--max-rows-per-table': " + value + " (must be >= 0; 0 keeps every row)");
-    }
-    maxRowsPerTable = value;
-  }
 
   /** For picocli. */
   public DataOptions() {}
@@ -102,6 +92,11 @@ public final class DataOptions {
   /** The most rows per table of an imported domain's seed snapshot; 0 for all. */
   public long maxRowsPerTable() {
     return maxRowsPerTable;
+  }
+
+  /** Sets {@link #maxRowsPerTable()} from the command's {@link SnapshotOption}. */
+  void setMaxRowsPerTable(long n) {
+    maxRowsPerTable = n;
   }
 
   /** The workspace. */

@@ -17,12 +17,14 @@ final class SeedCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Mixin RunnerOptions runner;
+  @Mixin SnapshotOption snapshot;
   @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     UsageException.check(spec, data::requireWritableWorkspace);
+    snapshot.applyTo(data);
     StageRunner.StageResult r = Stages.seed(data, runner, Commands.commandLine(spec), force.isSet());
     System.out.println("seed    " + Stages.describe(r));
     return QuarryCli.EXIT_OK;
