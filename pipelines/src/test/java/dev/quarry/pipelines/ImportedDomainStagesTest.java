@@ -84,6 +84,39 @@ class ImportedDomainStagesTest {
   }
 
   @Test
+  void aSnapshotOfAnotherSchemaIsNotReplacedWithoutForce() throws Exception {
+    Path file = importShop();
+    Path ws = dir.resolve("ws");
+    assertThat(QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString())).isZero();
+    Path seed = ws.resolve("seed/shop-s42-x1");
+    String manifest = Files.readString(seed.resolve("manifest.json"));
+    // The source changes and the domain file is drafted again: its schema hash is no longer the snapshot's.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("shop.sqlite"));
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE returns RENAME COLUMN reason TO why");
+    }
+    assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + dir.resolve("shop.sqlite"), "--name",
+        "shop", "--out", file.toString(), "--force")).isZero();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("was taken from a source with schema hash")
+        .contains("--force");
+    assertThat(Files.readString(seed.resolve("manifest.json"))).isEqualTo(manifest);
+    assertThat(QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString(), "--force"))
+        .isZero();
+    assertThat(Manifests.verify(seed).counts().get("schema_sha256").asText())
+        .isEqualTo(dev.quarry.core.snapshot.SchemaHash.ofDomain(DomainLoader.load(file.toString())));
+  }
+
+  @Test
   void synthOnTheImportedShopWritesPairsWhoseSqlExecutesJoinsIncluded() throws Exception {
     Path file = importShop();
     List<String> sql = synthAndExecuteAll(file, "3");
