@@ -178,4 +178,34 @@ class SourceSnapshotTest {
     assertThatThrownBy(() -> snapshot(edited, sqlite, 0))
         .hasMessageContaining("column order_items.qty is INTEGER (INTEGER) in the source but DOUBLE in the domain file");
   }
+
+  @Test
+  void nullsAreKeptAndSortFirstAnIntegerBeyond32BitsIsRefused() throws Exception {
+    Path db = dir.resolve("n.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, label VARCHAR, amount DOUBLE, day DATE, big BIGINT)");
+      st.execute("INSERT INTO t VALUES (2, NULL, 1.5, '2024-03-01', 1), (1, 'a', NULL, NULL, 2), (3, 'b', 2.0,"
+          + " '2024-03-02 10:00:00', 3)");
+    }
+    SourceSpec spec = SourceSpec.parse("sqlite:" + db);
+    Domain d = draft(spec);
+    SourceSnapshot s = snapshot(d, spec, 0);
+    Path out = dir.resolve("out");
+    SnapshotWriter.write(s, out);
+    try (Connection c = LocalDuckDb.open(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, label, amount, CAST(day AS VARCHAR) FROM read_parquet('"
+            + out.resolve("t/*.parquet") + "')")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + rs.getString(4));
+      }
+      assertThat(rows).containsExactly("1|a|null|null", "2|null|1.5|2024-03-01", "3|b|2.0|2024-03-02");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+      st.execute("INSERT INTO t VALUES (4, 'c', 1.0, '2024-03-03', 5000000000)");
+    }
+    assertThatThrownBy(() -> snapshot(d, spec, 0)).isInstanceOf(SnapshotException.class)
+        .satisfies(e -> assertThat(((SnapshotException) e).error()).isEqualTo(SnapshotError.VALUE_UNREADABLE))
+        .hasMessageContaining("t.big").hasMessageContaining("32-bit");
+  }
 }
