@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
     Progress.stage(4, 5, "eval");
     java.util.Optional<String> noBank = EvalStage.missingBank(dev.quarry.core.domain.DomainLoader.load(data.domain),
         data.domain, null);
-    EvalOutcome eval = noBank.isPresent() ? null : EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
+    EvalOutcome eval = noBank.isPresent() ? null
+        : EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
     noBank.ifPresent(m -> System.err.println("eval: skipped: " + m));
     Progress.stage(5, 5, "report");
     ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
@@ -96,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
     if (name == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--source needs --name (the domain's name)");
     }
-    if (spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption("--domain")) {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed != null && parsed.hasMatchedOption("--domain")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Give either --source and --name, or --domain");
     }
     java.nio.file.Path file = root.resolve(DomainInitCommand.defaultTarget(name));

@@ -70,7 +70,8 @@ final class NestedTemplates {
       Domain.Join j = JoinTemplates.join(ctx, l, r);
       List<Filter> ef = ctx.sampleFilters(ctx.refs(l, false, List.of()), l.name(), rng.nextInt(3), rng);
       List<Filter> ff = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), 1 + rng.nextInt(2), rng);
-      String sub = quoteIdent(j.leftColumn()) + " NOT IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM " + quoteIdent(r.name())
+      String sub = quoteIdent(j.leftColumn()) + " NOT IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM "
+          + quoteIdent(r.name())
           + GenContext.where(ff) + ")";
       String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<String> patterns = List.of("How many {ent} had no {fhead} {ftail}?",
@@ -109,7 +110,8 @@ final class NestedTemplates {
       if (k < 2) {
         return null;
       }
-      String sub = quoteIdent(j.leftColumn()) + " IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM " + quoteIdent(r.name())
+      String sub = quoteIdent(j.leftColumn()) + " IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM "
+          + quoteIdent(r.name())
           + GenContext.where(ff) + " GROUP BY " + quoteIdent(j.rightColumn()) + " HAVING COUNT(*) >= " + k + ")";
       String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<LiteralPhrases> lits = new java.util.ArrayList<>(
