@@ -58,6 +58,9 @@ public final class DataOptions {
     scale = value;
   }
 
+  /** Set from {@link SnapshotOption} by the commands that run the seed stage; 0 keeps every row. */
+  private long maxRowsPerTable;
+
   /** For picocli. */
   public DataOptions() {}
 
@@ -77,12 +80,23 @@ public final class DataOptions {
     t.workspaceOption = workspaceOption;
     t.domain = domain;
     t.seed = otherSeed;
+    t.maxRowsPerTable = maxRowsPerTable;
     return t;
   }
 
   /** Scale factor (≥ 1). */
   public int scale() {
     return scale;
+  }
+
+  /** The most rows per table of an imported domain's seed snapshot; 0 for all. */
+  public long maxRowsPerTable() {
+    return maxRowsPerTable;
+  }
+
+  /** Sets {@link #maxRowsPerTable()} from the command's {@link SnapshotOption}. */
+  void setMaxRowsPerTable(long n) {
+    maxRowsPerTable = n;
   }
 
   /** The workspace. */

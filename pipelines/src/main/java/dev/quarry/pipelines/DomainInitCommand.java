@@ -59,7 +59,7 @@ final class DomainInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = out != null ? out : Path.of("domains", name == null ? "" : name, "domain.json");
+    Path target = out != null ? out : defaultTarget(name == null ? "" : name);
     SourceSpec parsed = UsageException.checked(spec, () -> {
       Identifiers.requireValid(List.of(name), "--name");
       DraftFiles.checkWritable(target, force.isSet());
@@ -71,6 +71,24 @@ final class DomainInitCommand implements Callable<Integer> {
     DraftFiles.write(draft.domain(), target, force.isSet());
     printSummary(draft, target, System.out);
     return QuarryCli.EXIT_OK;
+  }
+
+  /** Where {@code domain init} writes the draft of {@code name} without {@code --out}: {@code domains/<name>/domain.json}. */
+  static Path defaultTarget(String name) {
+    return Path.of("domains", name, "domain.json");
+  }
+
+  /**
+   * Drafts the domain of {@code source} (WordNet synonyms, no descriptions file) and writes it to {@code target},
+   * which must not exist; prints the summary to {@code o}.
+   *
+   * @throws dev.quarry.core.domain.init.DomainInitException for a bad source or name, or an existing target
+   */
+  static void initDomain(String source, String name, Path target, PrintStream o) {
+    DraftFiles.checkWritable(target, false);
+    Draft draft = new DomainDrafter(WordNetSynonyms.INSTANCE).draft(SourceSpec.parse(source), name, Descriptions.NONE);
+    DraftFiles.write(draft.domain(), target, false);
+    printSummary(draft, target, o);
   }
 
   /** Prints what was written and what to review first. */

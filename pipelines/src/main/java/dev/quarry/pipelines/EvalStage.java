@@ -66,6 +66,24 @@ final class EvalStage {
   }
 
   /**
+   * Why the eval stage cannot run for lack of a query bank, or empty when it can: an imported domain (one with a
+   * {@code source}) has no bank until someone writes one, and the built-in education bank does not fit it.
+   *
+   * @param domain the loaded domain
+   * @param domainArg the {@code --domain} value, for the message
+   * @param bank the {@code --bank} file, or null
+   * @return the message saying how to add a bank, when there is none
+   */
+  static java.util.Optional<String> missingBank(Domain domain, String domainArg, Path bank) {
+    if (bank != null || domain.source() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("domain '" + domain.name() + "' has no query bank yet. Write questions with their"
+        + " gold SQL as a sql-eval CSV (question,query) or a Spider JSON file, then run: quarry eval --domain "
+        + domainArg + " --bank FILE [--bank-db NAME]");
+  }
+
+  /**
    * Runs the stage.
    *
    * @param o data options (workspace, domain, seed, scale)
@@ -78,6 +96,10 @@ final class EvalStage {
    */
   static EvalOutcome run(DataOptions o, RunnerOptions r, Settings s, String command) {
     Domain domain = DomainLoader.load(o.domain);
+    java.util.Optional<String> noBank = missingBank(domain, o.domain, s.bank());
+    if (noBank.isPresent()) {
+      throw new IllegalArgumentException(noBank.get());
+    }
     QueryBank bank = s.bank() == null ? Banks.education() : Banks.load(s.bank(), s.bankDb());
     Path seedDir;
     if (s.database() != null) {

@@ -15,13 +15,27 @@ import picocli.CommandLine.Mixin;
       "The main job: runs every stage in order (seed -> synth -> train -> eval -> report) on the Direct",
       "runner (or --runner flink) with the built-in domain, embedded DuckDB and the embedded DJL model,",
       "skipping stages whose outputs are up to date, and ends with EX, test-suite accuracy and the path of the",
-      "report. --force redoes every stage."
+      "report. --force redoes every stage.",
+      "--source SOURCE --name NAME runs on your own database: 'quarry domain init' first when",
+      "domains/NAME/domain.json does not exist yet, then every stage on that domain. A domain without a query",
+      "bank skips the eval stage and says how to add one."
     })
 final class RunCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
+
+  @CommandLine.Option(names = "--source", paramLabel = "SOURCE",
+      description = "Your own database (duckdb:PATH, sqlite:PATH, parquet:DIR, csv:DIR, postgresql://HOST[:PORT]/DB):"
+          + " imported with 'quarry domain init' into domains/<NAME>/domain.json when that file does not exist yet,"
+          + " then used as --domain; needs --name (default: none: --domain is used).")
+  String source;
+
+  @CommandLine.Option(names = "--name", paramLabel = "NAME",
+      description = "With --source: the imported domain's name (default: none).")
+  String name;
   @Mixin RunnerOptions runner;
   @Mixin SynthSettings settings;
+  @Mixin SnapshotOption snapshot;
   @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     settings.validate();
     UsageException.check(spec, data::requireWritableWorkspace);
+    snapshot.applyTo(data);
+    useSource(System.out, java.nio.file.Path.of(""));
     String cmd = Commands.commandLine(spec);
     long start = System.nanoTime();
     Progress.stage(1, 5, "seed");
@@ -38,7 +54,11 @@ final class RunCommand implements Callable<Integer> {
     Progress.stage(3, 5, "train");
     DjlTrainer.Result model = Stages.train(data, force.isSet(), cmd, System.err);
     Progress.stage(4, 5, "eval");
-    EvalOutcome eval = EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
+    java.util.Optional<String> noBank = EvalStage.missingBank(dev.quarry.core.domain.DomainLoader.load(data.domain),
+        data.domain, null);
+    EvalOutcome eval = noBank.isPresent() ? null
+        : EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
+    noBank.ifPresent(m -> System.err.println("eval: skipped: " + m));
     Progress.stage(5, 5, "report");
     ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
     System.out.println();
@@ -48,13 +68,50 @@ final class RunCommand implements Callable<Integer> {
     System.out.println("train   " + model.modelDir() + (model.skipped() ? "  (up to date)" : String.format(
         "  (%d steps, %.0f s, %.0f tokens/s, test-split EX %.1f%%)", model.steps(), model.wallSeconds(),
         model.tokensPerSecond(), 100 * model.testExecutionAccuracy())));
-    System.out.println("eval    " + eval.runDir());
+    System.out.println("eval    " + (eval == null ? "skipped (no query bank)" : eval.runDir()));
     System.out.println("report  " + report.siteDir().resolve("index.html"));
     Summary.printSeed(seed);
     Summary.printDataset(synth);
     System.out.println();
-    System.out.println("query bank: " + eval.headline());
+    System.out.println("query bank: " + (eval == null ? noBank.get() : eval.headline()));
     System.out.println("report:     " + report.siteDir().resolve("index.html"));
     return QuarryCli.EXIT_OK;
+  }
+
+  /**
+   * With {@code --source}: makes {@code --name}'s domain file ({@code domains/<NAME>/domain.json}) with
+   * {@code quarry domain init} when it does not exist yet, and points the data options at it; prints what it did
+   * to {@code out}. Without {@code --source}: nothing. The file's path is resolved against {@code root} (the working
+   * directory, like {@code domain init}'s default).
+   *
+   * @throws CommandLine.ParameterException when {@code --source} comes without {@code --name}, with
+   *     {@code --domain}, or {@code --name} without {@code --source}
+   */
+  void useSource(java.io.PrintStream out, java.nio.file.Path root) {
+    if (source == null) {
+      if (name != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--name needs --source");
+      }
+      return;
+    }
+    if (name == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source needs --name (the domain's name)");
+    }
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed != null && parsed.hasMatchedOption("--domain")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Give either --source and --name, or --domain");
+    }
+    java.nio.file.Path file = root.resolve(DomainInitCommand.defaultTarget(name));
+    if (java.nio.file.Files.isRegularFile(file)) {
+      out.println("domain  " + file + " exists: using it (delete it, or run 'quarry domain init --force', to import"
+          + " the source again)");
+    } else {
+      UsageException.check(spec, () -> {
+        dev.quarry.core.domain.init.Identifiers.requireValid(java.util.List.of(name), "--name");
+        dev.quarry.core.domain.init.SourceSpec.parse(source);
+      });
+      DomainInitCommand.initDomain(source, name, file, out);
+    }
+    data.domain = file.toString();
   }
 }

@@ -30,12 +30,19 @@ final class Stages {
 
   private Stages() {}
 
-  /** Runs (or skips, unless {@code force}) the seed stage for the data options on runner {@code r}; returns its result. */
+  /**
+   * Runs (or skips, unless {@code force}) the seed stage for the data options on runner {@code r}; returns its
+   * result. An imported domain (one with a {@code source}) gets a snapshot of its source ({@link SnapshotStage});
+   * a built-in one the data of its seed generator.
+   */
   static StageRunner.StageResult seed(DataOptions o, RunnerOptions r, String command, boolean force) {
     r.validate();
-    DomainLoader.load(o.domain); // fail fast with a clear message on an unknown domain
+    dev.quarry.core.domain.Domain domain = DomainLoader.load(o.domain); // fails fast on an unknown domain
     Workspace ws = o.workspace();
     StageRunner.ensureWritable(ws.root());
+    if (domain.source() != null) {
+      return SnapshotStage.run(o, domain, command, force);
+    }
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("domain", o.domain);
     options.put("domain_sha256", Sha256.ofBytes(DomainLoader.rawBytes(o.domain)));

@@ -20,6 +20,7 @@ final class SynthCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin RunnerOptions runner;
   @Mixin SynthSettings settings;
+  @Mixin SnapshotOption snapshot;
   @Mixin ForceOption force;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,6 +28,7 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     settings.validate();
     UsageException.check(spec, data::requireWritableWorkspace);
+    snapshot.applyTo(data);
     String cmd = Commands.commandLine(spec);
     StageRunner.StageResult seed = Stages.seed(data, runner, cmd, false);
     StageRunner.StageResult synth = Stages.synth(data, runner, settings, seed.dir(), cmd, force.isSet());

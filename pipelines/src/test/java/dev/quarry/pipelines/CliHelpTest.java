@@ -105,7 +105,8 @@ class CliHelpTest {
   /**
    * Names declared by more than one class on purpose: the benchmarks' own variants (a fixed worker count, a
    * seed without domain/scale, the trainer bench's batch and dataset) measure under other rules than a stage,
-   * and {@code ask --model} (a model dir or id) is another option than {@code eval --model} (a generator spec).
+   * and {@code ask --model} (a model dir or id) is another option than {@code eval --model} (a generator spec);
+   * {@code domain init --source/--name} are required, {@code run --source/--name} optional (import when missing).
    */
   private static final Map<String, Set<String>> SEPARATE_ON_PURPOSE = Map.of(
       "--model", Set.of("AskCommand", "EvalCommand"),
@@ -113,7 +114,9 @@ class CliHelpTest {
       "--seed", Set.of("DataOptions", "ScaleBench"),
       "--samples-per-template", Set.of("SynthSettings", "ScaleBench"),
       "--batch-size", Set.of("TrainCommand", "TrainBench"),
-      "--dataset", Set.of("TrainCommand", "TrainBench"));
+      "--dataset", Set.of("TrainCommand", "TrainBench"),
+      "--source", Set.of("DomainInitCommand", "RunCommand"),
+      "--name", Set.of("DomainInitCommand", "RunCommand"));
 
   @Test
   void eachOptionIsDeclaredOnce() {

@@ -1,6 +1,10 @@
 package dev.quarry.core.sql;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,8 +15,10 @@ import java.util.regex.Pattern;
  * double quotes doubled, like PostgreSQL's {@code quote_ident} (which DuckDB's parser follows). Bare means: ASCII
  * letters, digits and underscores, not starting with a digit, and not one of DuckDB's reserved, column-name or
  * type/function-name keywords (the three categories of {@code duckdb_keywords()} that cannot always stand as a
- * column name; unreserved keywords such as {@code year} can). So the built-in domain's SQL reads as before, while a
- * name with a quote, a space, a semicolon, a keyword or any other character cannot change the statement.
+ * column name; unreserved keywords such as {@code year} can), and read by JSqlParser (which guards every statement
+ * Quarry runs) as a plain table and column name: JSqlParser reserves words DuckDB does not, such as {@code returns}.
+ * So the built-in domain's SQL reads as before, while a name with a quote, a space, a semicolon, a keyword or any
+ * other character cannot change the statement.
  */
 public final class SqlIdentifiers {
 
@@ -43,7 +49,24 @@ public final class SqlIdentifiers {
       "glob", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
       "positional", "right", "semi", "similar", "tablesample", "unpack", "verbose");
 
+  /** Per plain name: whether JSqlParser reads it bare as a table and a column name (computed once per name). */
+  private static final Map<String, Boolean> BARE_FOR_JSQLPARSER = new ConcurrentHashMap<>();
+
   private SqlIdentifiers() {}
+
+  /** Whether JSqlParser parses the plain name bare wherever Quarry's SQL puts a table or column name. */
+  private static boolean jsqlParserReadsBare(String name) {
+    String n = name;
+    String probe = "SELECT " + n + ", t." + n + ", COUNT(DISTINCT " + n + ") AS c FROM " + n + " JOIN " + n + " t ON "
+        + n + "." + n + " = t." + n + " WHERE " + n + " IN (SELECT " + n + " FROM " + n + ") GROUP BY " + n
+        + " ORDER BY " + n;
+    try {
+      CCJSqlParserUtil.parse(probe);
+      return true;
+    } catch (JSQLParserException | RuntimeException e) {
+      return false;
+    }
+  }
 
   /**
    * A name as an SQL identifier.
@@ -57,7 +80,8 @@ public final class SqlIdentifiers {
     if (name == null || name.isEmpty() || name.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("Not a usable SQL identifier: " + (name == null ? "null" : "'" + name + "'"));
     }
-    if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
+    if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))
+        && BARE_FOR_JSQLPARSER.computeIfAbsent(name, SqlIdentifiers::jsqlParserReadsBare)) {
       return name;
     }
     return '"' + name.replace("\"", "\"\"") + '"';

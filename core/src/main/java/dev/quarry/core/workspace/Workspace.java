@@ -1,5 +1,7 @@
 package dev.quarry.core.workspace;
 
+import dev.quarry.core.domain.DomainLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,13 +33,28 @@ public record Workspace(Path root) {
     return root.resolve("cache");
   }
 
-  /** {@code <domain>-s<seed>-x<scale>}; a domain given as a file path contributes its file's parent name. */
+  /**
+   * {@code <name>-s<seed>-x<scale>}, where {@code <name>} is the domain's {@code name}: a built-in name as given, a
+   * domain file's {@code name} field (not the folder the file lives in, so two domain files in one folder get their
+   * own outputs).
+   *
+   * @throws IllegalArgumentException if the domain file cannot be loaded, or its name is not usable as a folder
+   *     name (letters, digits, {@code _}, {@code -}, {@code .}; not {@code .} or {@code ..})
+   */
   public static String dataKey(String domain, long seed, int scale) {
+    return domainName(domain) + "-s" + seed + "-x" + scale;
+  }
+
+  /** The name outputs of {@code domain} (a built-in name or a domain file path) are filed under. */
+  public static String domainName(String domain) {
     String d = domain;
-    if (d.endsWith(".json")) {
-      Path p = Path.of(d).toAbsolutePath().getParent();
-      d = p == null ? "custom" : p.getFileName().toString();
+    if (d.endsWith(".json") || Files.isRegularFile(Path.of(d))) {
+      d = DomainLoader.load(d).name();
     }
-    return d + "-s" + seed + "-x" + scale;
+    if (!d.matches("[A-Za-z0-9_.-]+") || d.equals(".") || d.equals("..")) {
+      throw new IllegalArgumentException("Domain name '" + d + "' cannot name an output folder: use letters, digits,"
+          + " '_', '-' or '.'");
+    }
+    return d;
   }
 }

@@ -31,6 +31,12 @@ class SqlIdentifiersTest {
 
   /** So the SQL synthesized for the built-in domain reads exactly as before quoting existed. */
   @Test
+  void wordsJSqlParserReservesAreQuotedThoughDuckDbAcceptsThem() {
+    assertThat(SqlIdentifiers.quoteIdent("returns")).isEqualTo("\"returns\"");
+    assertThat(SqlIdentifiers.quoteIdent("reason")).isEqualTo("reason");
+  }
+
+  @Test
   void everyNameOfTheBuiltInDomainStaysBare() {
     dev.quarry.core.domain.Domain d = dev.quarry.core.domain.DomainLoader.load("education");
     for (dev.quarry.core.domain.Domain.Table t : d.tables()) {

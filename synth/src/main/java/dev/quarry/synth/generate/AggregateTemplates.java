@@ -499,7 +499,7 @@ final class AggregateTemplates {
 
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table r = ctx.table(tables.get(1));
-      String on = JoinTemplates.joinColumn(ctx, ctx.table(tables.get(0)), r);
+      String on = JoinTemplates.join(ctx, ctx.table(tables.get(0)), r).rightColumn();
       Domain.Column key = r.column(on).orElseThrow();
       List<Filter> fs = ctx.sampleFilters(
           ctx.refs(r, false, JoinTemplates.perKeyExclusions(ctx, r)), r.name(), 1 + rng.nextInt(2), rng);

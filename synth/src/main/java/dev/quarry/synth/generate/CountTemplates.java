@@ -97,7 +97,7 @@ final class CountTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table l = ctx.table(tables.get(0));
       Domain.Table r = ctx.table(tables.get(1));
-      String on = JoinTemplates.joinColumn(ctx, l, r);
+      String on = JoinTemplates.join(ctx, l, r).rightColumn();
       List<Filter> fs = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), ctx.filterCount(rng, 1), rng);
       String sql = "SELECT COUNT(DISTINCT " + quoteIdent(on) + ") AS count FROM " + quoteIdent(r.name())
           + GenContext.where(fs);

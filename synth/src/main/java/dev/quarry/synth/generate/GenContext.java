@@ -305,6 +305,9 @@ final class GenContext implements Serializable {
 
   /** An adverbial for a year phrase: "in 2023-24", "in the previous school year", "last year". */
   String inYear(String phrase) {
+    if (domain.years() == null || domain.years().relative() == null) {
+      return "in " + phrase;
+    }
     for (List<String> rel : domain.years().relative().values()) {
       if (rel.contains(phrase) && !phrase.startsWith("the ")) {
         return phrase;

@@ -31,20 +31,27 @@ final class JoinTemplates {
     return out;
   }
 
-  /** The join column between two tables. */
-  static String joinColumn(GenContext ctx, Domain.Table l, Domain.Table r) {
+  /**
+   * The join between two tables: its {@link Domain.Join#leftColumn()} names the column of {@code l},
+   * {@link Domain.Join#rightColumn()} that of {@code r} (they differ for a foreign key such as
+   * {@code orders.customer_id = customers.id}).
+   *
+   * @throws IllegalArgumentException if the domain declares no join from {@code l} to {@code r}
+   */
+  static Domain.Join join(GenContext ctx, Domain.Table l, Domain.Table r) {
     for (Domain.Join j : ctx.domain.joins()) {
       if (j.left().equals(l.name()) && j.right().equals(r.name())) {
-        return j.on();
+        return j;
       }
     }
     throw new IllegalArgumentException("No join between " + l.name() + " and " + r.name());
   }
 
   static String from(GenContext ctx, Domain.Table l, Domain.Table r) {
-    String on = joinColumn(ctx, l, r);
+    Domain.Join j = join(ctx, l, r);
     return " FROM " + quoteIdent(l.name()) + " JOIN " + quoteIdent(r.name()) + " ON "
-        + SqlIdentifiers.qualified(l.name(), on) + " = " + SqlIdentifiers.qualified(r.name(), on);
+        + SqlIdentifiers.qualified(l.name(), j.leftColumn()) + " = "
+        + SqlIdentifiers.qualified(r.name(), j.rightColumn());
   }
 
   /** Entity columns the fact table does not have, as qualified refs. */
@@ -209,7 +216,7 @@ final class JoinTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table l = ctx.table(tables.get(0));
       Domain.Table r = ctx.table(tables.get(1));
-      String on = joinColumn(ctx, l, r);
+      String on = join(ctx, l, r).leftColumn();
       List<List<Filter>> s = sides(ctx, l, r, 1, 2, List.of(), rng);
       if (s.get(0).isEmpty()) {
         return null;
@@ -272,7 +279,7 @@ final class JoinTemplates {
             "agg", m.isCount() ? "" : GenContext.pick(m.words(), x),
             "mp", m.isCount() ? "" : GenContext.pick(ctx.lex.columnPhrases(m.measure()), x),
             "gp", GenContext.pick(ctx.lex.columnPhrases(g.column()), x),
-            "single", ctx.domain.entity().singular());
+            "single", ctx.lex.singularOf(l));
       }));
     }
   }

@@ -57,8 +57,11 @@ public final class Lexicon implements Serializable {
     return domain;
   }
 
-  /** The table whose rows are the domain's main entity (students), or null. */
+  /** The table whose rows are the domain's main entity (students), or null (also when the domain names none). */
   public Domain.Table entityTable() {
+    if (domain.entity() == null || domain.entity().phrases() == null) {
+      return null;
+    }
     for (Domain.Table t : domain.tables()) {
       for (String p : t.phrases()) {
         if (domain.entity().phrases().contains(p) && !t.columnsWithRole(ColumnRole.ID).isEmpty()) {
@@ -104,6 +107,17 @@ public final class Lexicon implements Serializable {
   public boolean countsEntities(Domain.Column measure) {
     return measure != null && measure.unit() != null && domain.entity() != null
         && domain.entity().phrases().contains(measure.unit());
+  }
+
+  /**
+   * How one row of {@code t} is called in "by {single} {column}": the domain entity's singular when the domain
+   * names an entity with one, else the singular of the table's first row noun ("customers" → "customer").
+   */
+  public String singularOf(Domain.Table t) {
+    if (domain.entity() != null && domain.entity().singular() != null) {
+      return domain.entity().singular();
+    }
+    return singular(rowNouns(t).get(0));
   }
 
   /** Singular of a row noun ("discipline incidents" → "discipline incident"). */

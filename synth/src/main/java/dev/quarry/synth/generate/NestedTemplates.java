@@ -67,10 +67,11 @@ final class NestedTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table l = ctx.table(tables.get(0));
       Domain.Table r = ctx.table(tables.get(1));
-      String on = JoinTemplates.joinColumn(ctx, l, r);
+      Domain.Join j = JoinTemplates.join(ctx, l, r);
       List<Filter> ef = ctx.sampleFilters(ctx.refs(l, false, List.of()), l.name(), rng.nextInt(3), rng);
       List<Filter> ff = ctx.sampleFilters(ctx.refs(r, false, List.of()), r.name(), 1 + rng.nextInt(2), rng);
-      String sub = quoteIdent(on) + " NOT IN (SELECT " + quoteIdent(on) + " FROM " + quoteIdent(r.name())
+      String sub = quoteIdent(j.leftColumn()) + " NOT IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM "
+          + quoteIdent(r.name())
           + GenContext.where(ff) + ")";
       String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<String> patterns = List.of("How many {ent} had no {fhead} {ftail}?",
@@ -101,7 +102,7 @@ final class NestedTemplates {
     @Override public Draft draw(GenContext ctx, List<String> tables, SplittableRandom rng) {
       Domain.Table l = ctx.table(tables.get(0));
       Domain.Table r = ctx.table(tables.get(1));
-      String on = JoinTemplates.joinColumn(ctx, l, r);
+      Domain.Join j = JoinTemplates.join(ctx, l, r);
       List<Filter> ef = ctx.sampleFilters(ctx.refs(l, false, List.of()), l.name(), rng.nextInt(2), rng);
       List<Filter> ff = ctx.sampleFilters(
           ctx.refs(r, false, JoinTemplates.perKeyExclusions(ctx, r)), r.name(), rng.nextInt(3), rng);
@@ -109,8 +110,9 @@ final class NestedTemplates {
       if (k < 2) {
         return null;
       }
-      String sub = quoteIdent(on) + " IN (SELECT " + quoteIdent(on) + " FROM " + quoteIdent(r.name())
-          + GenContext.where(ff) + " GROUP BY " + quoteIdent(on) + " HAVING COUNT(*) >= " + k + ")";
+      String sub = quoteIdent(j.leftColumn()) + " IN (SELECT " + quoteIdent(j.rightColumn()) + " FROM "
+          + quoteIdent(r.name())
+          + GenContext.where(ff) + " GROUP BY " + quoteIdent(j.rightColumn()) + " HAVING COUNT(*) >= " + k + ")";
       String sql = "SELECT COUNT(*) AS count FROM " + quoteIdent(l.name()) + GenContext.where(ef, sub);
       List<LiteralPhrases> lits = new java.util.ArrayList<>(
           JoinTemplates.concat(ef, ff).stream().map(Filter::literal).toList());

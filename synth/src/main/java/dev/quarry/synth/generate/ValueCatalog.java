@@ -136,7 +136,7 @@ public final class ValueCatalog implements Serializable {
         String key = j.left() + "+" + j.right();
         samples.put(key, joinSample(st, domain, j));
         perKey.put(key, counts(st, "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM " + quoteIdent(j.right())
-            + " GROUP BY " + quoteIdent(j.on()) + ") GROUP BY n ORDER BY n"));
+            + " GROUP BY " + quoteIdent(j.rightColumn()) + ") GROUP BY n ORDER BY n"));
       }
       return new ValueCatalog(stats, samples, perKey);
     } catch (SQLException e) {
@@ -239,7 +239,8 @@ public final class ValueCatalog implements Serializable {
     String aliased = String.join(", ", aliasedList);
     String inner = "SELECT " + aliased + ", row_number() OVER (ORDER BY " + String.join(", ", order)
         + ") AS rn_, COUNT(*) OVER () AS n_ FROM " + quoteIdent(l.name()) + " JOIN " + quoteIdent(r.name()) + " ON "
-        + SqlIdentifiers.qualified(l.name(), j.on()) + " = " + SqlIdentifiers.qualified(r.name(), j.on());
+        + SqlIdentifiers.qualified(l.name(), j.leftColumn()) + " = "
+        + SqlIdentifiers.qualified(r.name(), j.rightColumn());
     String outerCols = String.join(", ", aliases);
     String sql = "SELECT " + outerCols + " FROM (" + inner + ") WHERE rn_ % greatest(1, n_ // " + SAMPLE_ROWS
         + ") = 0 ORDER BY rn_ LIMIT " + SAMPLE_ROWS;
