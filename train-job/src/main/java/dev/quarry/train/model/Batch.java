@@ -18,8 +18,9 @@ import java.util.List;
  * @param keyMask (B, T) float32, 1 = real token
  * @param labels (B, S) int32 next tokens for columns prefix-1 … T-1 (only when built with SQL), else null
  * @param prefix number of columns up to and including {@code <sep>}
- * @param features (B, T, F) float32 pretrained features at the question's columns (zeros at padding,
- *     {@code <sep>} and SQL columns), or null when the batch was built without features
+ * @param features (B, prefix, F) float32 pretrained features of the question's columns (zeros at padding and
+ *     {@code <sep>}; the SQL columns after {@code prefix} have none), or null when the batch was built without
+ *     features
  */
 public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray labels, int prefix, NDArray features) {
 
@@ -93,7 +94,7 @@ public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray 
     NDArray feat = null;
     if (features != null) {
       int f = features.get(0).dim();
-      float[] fv = new float[b * t * f];
+      float[] fv = new float[b * prefix * f];
       for (int r = 0; r < b; r++) {
         int[] qq = questions.get(r);
         TokenFeatures tf = features.get(r);
@@ -103,10 +104,10 @@ public record Batch(NDArray tokens, NDArray positions, NDArray keyMask, NDArray 
         }
         int start = prefix - 1 - qq.length;
         for (int i = 0; i < qq.length; i++) {
-          tf.copyRow(i, fv, ((r * t) + start + i) * f);
+          tf.copyRow(i, fv, ((r * prefix) + start + i) * f);
         }
       }
-      feat = m.create(fv, new Shape(b, t, f));
+      feat = m.create(fv, new Shape(b, prefix, f));
     }
     return new Batch(
         m.create(tok, new Shape(b, t)),

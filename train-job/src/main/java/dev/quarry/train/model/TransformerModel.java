@@ -23,8 +23,9 @@ import java.util.Random;
  * <p>Shapes: tokens and positions (B, T) int32, key mask (B, T) float32 with 1 for real tokens and 0 for
  * padding; {@link #forward} returns hidden states (B, T, d); {@link #logits} maps (…, d) → (…, V). When the
  * configuration has {@code questionFeatures = F > 0}, the input of each position is
- * {@code tok_emb[token] + pos_emb[position] + features · feat_w} with features (B, T, F) float32 (frozen
- * pretrained vectors of the question tokens, zeros elsewhere) and the learned projection {@code feat_w} (F, d):
+ * {@code tok_emb[token] + pos_emb[position] + features · feat_w} with features (B, P, F) float32 for the first
+ * P = prefix columns (frozen pretrained vectors of the question tokens, zeros at padding and {@code <sep>}; the
+ * SQL columns get none, so the projection costs P, not T, rows) and the learned projection {@code feat_w} (F, d):
  * the "frozen pretrained features as input" use of a pretrained encoder (as ELMo features are added to a task
  * model's inputs, Peters et al. 2018).
  *
@@ -133,7 +134,8 @@ public final class TransformerModel implements AutoCloseable {
   /**
    * Runs the decoder stack with question features.
    *
-   * @param features (B, T, F) float32 pretrained features, or null (then none are added)
+   * @param features (B, P, F) float32 pretrained features of the first P ≤ T columns (the question's; the rest
+   *     get none), or null (then none are added)
    * @throws IllegalArgumentException when features are given to a model without {@code feat_w}
    */
   public NDArray forward(NDArray tokens, NDArray positions, NDArray keyMask, NDArray features, boolean training) {
@@ -181,7 +183,12 @@ public final class TransformerModel implements AutoCloseable {
       if (w == null) {
         throw new IllegalArgumentException("question features given to a model trained without them");
       }
-      x = x.add(features.matMul(w));
+      NDArray projected = features.matMul(w); // (B, P, d): the question's columns only, P <= T
+      long p = features.getShape().get(1);
+      if (p < t) {
+        projected = projected.concat(projected.getManager().zeros(new Shape(b, t - p, d), projected.getDataType()), 1);
+      }
+      x = x.add(projected);
     }
     x = dropout(x, drop, training);
     for (int l = 0; l < config.layers(); l++) {

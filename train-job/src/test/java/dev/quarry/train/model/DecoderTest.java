@@ -54,12 +54,14 @@ class DecoderTest {
         TransformerModel model = TransformerModel.create(c, m, 5);
         TransformerModel plain = TransformerModel.create(c.withQuestionFeatures(0), m, 5)) {
       Batch b = Batch.of(m, qs, fs, List.of(new int[] {12, 13}, new int[] {14}), null, c.maxQuestion());
-      // row 1: question at column 3 (left padding to the longest question, 4), <sep> at 4, SQL after: zeros
+      // row 1: question at column 3 (left padding to the longest question, 4), <sep> at 4: zeros; the SQL columns
+      // after the prefix have no features (the array covers the prefix only)
       float[] f = b.features().toFloatArray();
-      int t = (int) b.tokens().getShape().get(1);
+      int t = b.prefix();
+      assertThat(b.features().getShape().get(1)).isEqualTo(b.prefix()).isLessThan(b.tokens().getShape().get(1));
       int d = ModelConfig.PRETRAINED_FEATURES;
       assertThat(f[((1 * t) + 3) * d]).isEqualTo(fs.get(1).row(0)[0]);
-      for (int col : new int[] {0, 1, 2, 4, 5}) {
+      for (int col : new int[] {0, 1, 2, 4}) {
         assertThat(f[((1 * t) + col) * d]).as("column " + col).isZero();
       }
       float[] with = model.forward(b.tokens(), b.positions(), b.keyMask(), b.features(), false).toFloatArray();
