@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SelfTrainingFilter implements RephrasingFilter {
   private static final long serialVersionUID = 1L;
   private static final int GOLD_CACHE = 256;
+  private static final ResultComparator COMPARATOR = ResultComparator.defaults();
 
   private final String modelSpec;
   private final Domain domain;
@@ -84,7 +85,7 @@ public final class SelfTrainingFilter implements RephrasingFilter {
     QueryOutcome gold = goldOutcomes.computeIfAbsent(goldSql, executor::execute);
     String predicted = model.generate(rephrasing).bestSql();
     boolean same = gold.isOk() && !predicted.isBlank()
-        && ResultComparator.defaults().compare(gold, executor.execute(predicted)).strict();
+        && COMPARATOR.compare(gold, executor.execute(predicted)).strict();
     (same ? kept : dropped).incrementAndGet();
     return same;
   }

@@ -22,15 +22,14 @@ import java.util.stream.Stream;
  * (one view per file, {@code read_parquet}/{@code read_csv_auto}; the table name is the file name without its
  * extension, or the name of a sub-folder holding the table's files).
  */
-final class DuckDbCatalog implements SourceCatalog {
+final class DuckDbCatalog extends JdbcCatalog {
 
   private final SourceSpec spec;
-  private final Connection connection;
   private final boolean views;
 
   private DuckDbCatalog(SourceSpec spec, Connection connection, boolean views) {
+    super(connection);
     this.spec = spec;
-    this.connection = connection;
     this.views = views;
   }
 
@@ -176,23 +175,8 @@ final class DuckDbCatalog implements SourceCatalog {
     return fks;
   }
 
-  @Override
-  public Connection connection() {
-    return connection;
-  }
 
-  @Override
-  public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // nothing was written; closing a read-only connection cannot lose data
-    }
-  }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
 
   static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());

@@ -17,15 +17,14 @@ import java.util.TreeMap;
  * {@code default_transaction_read_only}): the base tables of the current schema, their columns and comments from
  * {@code information_schema} and {@code pg_description}, keys from the driver's metadata.
  */
-final class PostgresCatalog implements SourceCatalog {
+final class PostgresCatalog extends JdbcCatalog {
 
   private final SourceSpec spec;
-  private final Connection connection;
   private final String schema;
 
   private PostgresCatalog(SourceSpec spec, Connection connection, String schema) {
+    super(connection);
     this.spec = spec;
-    this.connection = connection;
     this.schema = schema;
   }
 
@@ -150,25 +149,10 @@ final class PostgresCatalog implements SourceCatalog {
         out.add(new SourceTable.ForeignKey(parts.get(0)[0], parts.get(0)[1], parts.get(0)[2]));
       }
     }
-    out.sort((a, b) -> (a.column() + "\0" + a.referencedTable()).compareTo(b.column() + "\0" + b.referencedTable()));
+    sortForeignKeys(out);
     return out;
   }
 
-  @Override
-  public java.sql.Connection connection() {
-    return connection;
-  }
 
-  @Override
-  public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // read-only session: nothing to lose
-    }
-  }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
 }

@@ -12,14 +12,13 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /** A SQLite database file opened with the driver's read-only flag; schema from {@code PRAGMA table_info}/{@code foreign_key_list}. */
-final class SqliteCatalog implements SourceCatalog {
+final class SqliteCatalog extends JdbcCatalog {
 
   private final SourceSpec spec;
-  private final Connection connection;
 
   private SqliteCatalog(SourceSpec spec, Connection connection) {
+    super(connection);
     this.spec = spec;
-    this.connection = connection;
   }
 
   static SqliteCatalog open(SourceSpec spec) {
@@ -105,21 +104,9 @@ final class SqliteCatalog implements SourceCatalog {
       }
       out.add(new SourceTable.ForeignKey(p[0], p[1], to));
     }
-    out.sort((a, b) -> (a.column() + "\0" + a.referencedTable()).compareTo(b.column() + "\0" + b.referencedTable()));
+    sortForeignKeys(out);
     return out;
   }
 
-  @Override
-  public Connection connection() {
-    return connection;
-  }
 
-  @Override
-  public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // read-only: nothing to lose
-    }
-  }
 }
