@@ -85,7 +85,8 @@ class SupervisedSqlExecutorTest {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("%s -> %s %s in %d ms: %s%n", sql, o.status(), o.errorClass(), ms, o.message());
       assertThat(o.status()).as(sql + " → " + o.message()).isIn(QueryOutcome.Status.TIMEOUT, QueryOutcome.Status.ERROR);
-      assertThat(ms).as(sql + ": " + o.message()).isLessThan(hard + 1_000);
+      // The hard limit must end it: a hung statement would run for minutes. Generous headroom for a loaded machine.
+      assertThat(ms).as(sql + ": " + o.message()).isLessThan(hard + 5_000);
       if (o.status() == QueryOutcome.Status.TIMEOUT || o.errorClass() == ErrorClass.OUT_OF_MEMORY) {
         QueryOutcome after = worker.execute("SELECT count(*) FROM students");
         assertThat(after.rows()).as(after.message()).containsExactly(List.of(40L));
@@ -106,8 +107,11 @@ class SupervisedSqlExecutorTest {
       long t0 = System.nanoTime();
       QueryOutcome o = w.execute("SELECT len(list_resize([1], 400000000)) FROM students LIMIT 1");
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(o.errorClass()).as(o.status() + " " + o.message()).isEqualTo(ErrorClass.OUT_OF_MEMORY);
-      assertThat(ms).isLessThan(15_000);
+      // Ended by the memory cap, not by the 20 s wall-clock limit (that would be TIMEOUT). No bound on the time
+      // itself: on a loaded CI machine the allocation alone took 16 s once.
+      assertThat(o.errorClass()).as(o.status() + " " + o.message() + " after " + ms + " ms")
+          .isEqualTo(ErrorClass.OUT_OF_MEMORY);
+      assertThat(o.status()).isNotEqualTo(QueryOutcome.Status.TIMEOUT);
       assertThat(w.workerStarts()).isEqualTo(1);
       assertThat(w.execute("SELECT count(*) FROM students").rows()).containsExactly(List.of(40L));
       assertThat(w.workerStarts()).isEqualTo(2);
