@@ -107,8 +107,15 @@ final class AggregateTemplates {
         return null;
       }
       List<Filter> fs = ctx.sampleFilters(ctx.refs(t, false, List.of(g.name())), t.name(), ctx.filterCount(rng, 0), rng);
+      Filter pair = comparedPair(ctx, t, g, rng);
+      List<String> versus = g.role() == ColumnRole.FLAG && rng.nextBoolean() ? ctx.lex.versusPhrases(g) : List.of();
+      List<Filter> where = new ArrayList<>(fs);
+      if (pair != null) {
+        where.add(pair);
+        where.sort(java.util.Comparator.comparingInt(Filter::order).thenComparing(Filter::column));
+      }
       String sql = "SELECT " + quoteIdent(g.name()) + ", " + m.sql() + " AS " + m.alias() + " FROM " + quoteIdent(t.name())
-          + GenContext.where(fs) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + quoteIdent(g.name());
+          + GenContext.where(where) + " GROUP BY " + quoteIdent(g.name()) + " ORDER BY " + quoteIdent(g.name());
       List<String> patterns = new ArrayList<>(List.of(
           "What is the {S} by {gp}?", "Show the {S} per {gp}.", "For each {gp}, what is the {S}?",
           "List the {S} for each {gp}.", "Break down the {S} by {gp}."));
@@ -116,12 +123,41 @@ final class AggregateTemplates {
         patterns.addAll(List.of("How many {head} were there {tail} per {gp}?", "Count the {head} {tail} by {gp}.",
             "How many {head} {tail} are there in each {gp}?"));
       }
-      return new Draft(family(), id(), sql, GenContext.literals(fs), GenContext.frames(patterns, r -> {
+      if (pair != null || !versus.isEmpty()) {
+        patterns = new ArrayList<>(List.of("Compare the {S} for {vs}.", "What is the {S} for {vs}?", "{S}, {vs}",
+            "Show the {S}: {vs}."));
+      }
+      return new Draft(family(), id(), sql, GenContext.literals(where), GenContext.frames(patterns, r -> {
         NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(t), fs, ctx.lex.isEntity(t), r);
+        String vs = pair != null ? versus(pair, r) : versus.isEmpty() ? "" : GenContext.pick(versus, r);
         return Map.of("S", m.subject(ctx, t, fs, r), "gp", GenContext.pick(ctx.lex.columnPhrases(g), r),
-            "head", np.head(), "tail", np.tail());
+            "head", np.head(), "tail", np.tail(), "vs", vs);
       }));
     }
+  }
+
+  /**
+   * One group-by query in five on a dimension with at least three values compares two of them
+   * ({@code WHERE g IN (a, b) … GROUP BY g}: "Compare the average GPA for Lincoln and Jefferson"); null otherwise.
+   */
+  static Filter comparedPair(GenContext ctx, Domain.Table t, Domain.Column g, SplittableRandom rng) {
+    if (g.role() != ColumnRole.DIMENSION || ctx.catalog.values(t.name(), g.name()).size() < 3 || rng.nextInt(5) != 0) {
+      return null;
+    }
+    Object a = ctx.randomValue(t, g, rng);
+    Object b = ctx.randomValue(t, g, rng);
+    while (b.equals(a)) {
+      b = ctx.randomValue(t, g, rng);
+    }
+    return ctx.filters.anyOf(t, g, a, b, false);
+  }
+
+  /** "Lincoln vs Jefferson", "Lincoln and Jefferson": the two values of a {@link #comparedPair}, same phrase form. */
+  static String versus(Filter pair, SplittableRandom r) {
+    List<String> a = pair.literals().get(0).phrases();
+    List<String> b = pair.literals().get(1).phrases();
+    int i = r.nextInt(Math.min(a.size(), b.size()));
+    return a.get(i) + GenContext.pick(List.of(" vs ", " versus ", " and "), r) + b.get(i);
   }
 
   /** {@code SELECT g1, g2, metric FROM t WHERE … GROUP BY g1, g2 ORDER BY g1, g2}. */

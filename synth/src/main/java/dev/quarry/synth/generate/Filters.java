@@ -105,6 +105,132 @@ final class Filters implements Serializable {
     return new Filter(column, order, sql, new LiteralPhrases(sqlValue(value), List.copyOf(phrases)), List.copyOf(r), value);
   }
 
+  /**
+   * {@code column IN (a, b)}: either of two values of a dimension ("Bullying or Harassment incidents", "at Lincoln
+   * or Jefferson", "ninth and tenth graders"). The values are written in SQL in the order of their SQL text, so
+   * one meaning has one SQL form.
+   *
+   * @throws IllegalArgumentException when {@code a} equals {@code b}
+   */
+  Filter anyOf(Domain.Table t, Domain.Column c, Object a, Object b, boolean qualified) {
+    if (a.equals(b)) {
+      throw new IllegalArgumentException("a choice of two values needs two different values, got " + a + " twice");
+    }
+    if (sqlValue(a).compareTo(sqlValue(b)) > 0) {
+      Object tmp = a;
+      a = b;
+      b = tmp;
+    }
+    List<String> pa = lex.valuePhrases(c, a);
+    List<String> pb = lex.valuePhrases(c, b);
+    String cp = lex.columnPhrases(c).get(0);
+    Lexicon.Style style = lex.style(c);
+    List<Filter.Rendering> r = new ArrayList<>();
+    for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
+      String either = pa.get(i) + " or " + pb.get(i);
+      if (startsWithArticle(pa.get(i)) || startsWithArticle(pb.get(i))) {
+        r.add(new Filter.Rendering(Filter.Kind.POST, "with " + either));
+        continue;
+      }
+      r.add(new Filter.Rendering(Filter.Kind.PRE, either));
+      r.add(new Filter.Rendering(Filter.Kind.PRE, pa.get(i) + " and " + pb.get(i)));
+      switch (style) {
+        case AT -> r.add(new Filter.Rendering(Filter.Kind.POST, "at " + either));
+        case IN -> r.add(new Filter.Rendering(Filter.Kind.POST, "in " + either));
+        case MODIFIER -> r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " " + either, true));
+      }
+    }
+    List<String> ma = lex.members(c, a);
+    List<String> mb = lex.members(c, b);
+    for (int i = 0; i < Math.min(ma.size(), mb.size()); i++) {
+      r.add(new Filter.Rendering(Filter.Kind.MEMBER, ma.get(i) + " and " + mb.get(i)));
+      r.add(new Filter.Rendering(Filter.Kind.MEMBER, ma.get(i) + " or " + mb.get(i)));
+    }
+    r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is " + pa.get(0) + " or " + pb.get(0), true));
+    String sql = sqlCol(t, c, qualified) + " IN (" + sqlValue(a) + ", " + sqlValue(b) + ")";
+    return new Filter(col(t, c, qualified), order(t, c, qualified), sql,
+        List.of(literal(c, a, pa), literal(c, b, pb)), List.copyOf(r), null);
+  }
+
+  /** {@code column <> value} for a text dimension ("non-White students", "not at Lincoln"). */
+  Filter notEqual(Domain.Table t, Domain.Column c, String value, boolean qualified) {
+    List<String> vps = lex.valuePhrases(c, value);
+    String cp = lex.columnPhrases(c).get(0);
+    Lexicon.Style style = lex.style(c);
+    List<Filter.Rendering> r = new ArrayList<>();
+    for (String vp : vps) {
+      if (startsWithArticle(vp)) {
+        continue;
+      }
+      switch (style) {
+        case AT -> r.add(new Filter.Rendering(Filter.Kind.POST, "not at " + vp));
+        case IN -> {
+          r.add(new Filter.Rendering(Filter.Kind.POST, "not in " + vp));
+          r.add(new Filter.Rendering(Filter.Kind.POST, "outside " + vp));
+        }
+        case MODIFIER -> {
+          r.add(new Filter.Rendering(Filter.Kind.PRE, "non-" + vp));
+          r.add(new Filter.Rendering(Filter.Kind.POST, "whose " + cp + " is not " + vp));
+          r.add(new Filter.Rendering(Filter.Kind.POST, "with " + article(cp) + " " + cp + " other than " + vp));
+        }
+      }
+    }
+    r.add(new Filter.Rendering(Filter.Kind.POST, "where the " + cp + " is not " + vps.get(0), true));
+    String sql = sqlCol(t, c, qualified) + " <> " + sqlValue(value);
+    return new Filter(col(t, c, qualified), order(t, c, qualified), sql, List.of(literal(c, value, vps)), List.copyOf(r),
+        null);
+  }
+
+  /**
+   * {@code column BETWEEN low AND high} for an integer-valued dimension ("in grades 6 through 8").
+   *
+   * @throws IllegalArgumentException unless {@code low < high}
+   */
+  Filter range(Domain.Table t, Domain.Column c, long low, long high, boolean qualified) {
+    if (low >= high) {
+      throw new IllegalArgumentException("a range needs low < high, got " + low + " and " + high);
+    }
+    String cp = lex.columnPhrases(c).get(0);
+    String cps = Lexicon.plural(cp);
+    String lo = PhraseCatalog.formatNumber(low);
+    String hi = PhraseCatalog.formatNumber(high);
+    List<Filter.Rendering> r = new ArrayList<>();
+    if (lex.style(c) == Lexicon.Style.IN) {
+      r.add(new Filter.Rendering(Filter.Kind.POST, "in " + cps + " " + lo + " to " + hi));
+      r.add(new Filter.Rendering(Filter.Kind.POST, "in " + cps + " " + lo + " through " + hi));
+      r.add(new Filter.Rendering(Filter.Kind.POST, "in " + cps + " " + lo + "-" + hi));
+      r.add(new Filter.Rendering(Filter.Kind.PRE, cp + " " + lo + "-" + hi));
+    } else {
+      r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " from " + lo + " to " + hi));
+      r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " " + lo + " through " + hi));
+    }
+    r.add(new Filter.Rendering(Filter.Kind.POST, "with " + cp + " between " + lo + " and " + hi, true));
+    String sql = sqlCol(t, c, qualified) + " BETWEEN " + lo + " AND " + hi;
+    return new Filter(col(t, c, qualified), order(t, c, qualified), sql,
+        List.of(new LiteralPhrases(lo, List.of(lo)), new LiteralPhrases(hi, List.of(hi))), List.copyOf(r), null);
+  }
+
+  /** "a" or "an" before {@code word} (by its first letter). */
+  static String article(String word) {
+    return !word.isEmpty() && "aeiouAEIOU".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+  }
+
+  private static boolean startsWithArticle(String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    return lower.startsWith("a ") || lower.startsWith("an ");
+  }
+
+  private int order(Domain.Table t, Domain.Column c, boolean qualified) {
+    return t.columns().indexOf(c) + (qualified ? 100 * lex.domain().tables().indexOf(t) : 0);
+  }
+
+  /** A dimension value's literal: its SQL text, its value phrases and its member phrases. */
+  private LiteralPhrases literal(Domain.Column c, Object value, List<String> valuePhrases) {
+    Set<String> phrases = new LinkedHashSet<>(valuePhrases);
+    phrases.addAll(lex.members(c, value));
+    return new LiteralPhrases(sqlValue(value), List.copyOf(phrases));
+  }
+
   /** Comparison operators of measure thresholds. */
   enum Op {
     GT(">"), LT("<"), GE(">=");

@@ -143,7 +143,9 @@ final class GenContext implements Serializable {
    * Samples up to {@code k} equality filters on distinct columns of {@code cols} that select real rows
    * together: the first value is uniform over the column's distinct values, the others come from a
    * sampled real row having that value. A year column, if present, is chosen first with probability
-   * 1/2. Filters come back in canonical (column) order.
+   * 1/2. One filter set in {@value #VARY_ONE_IN} then has one dimension condition turned into a choice of two
+   * values, an inequality or a range ({@link #vary}), so that questions such as "bullying or harassment incidents",
+   * "students not at Lincoln" and "grades 6 through 8" are learned. Filters come back in canonical (column) order.
    *
    * @param sampleKey key of the row sample holding all of {@code cols} (table name or {@code left+right})
    */
@@ -157,14 +159,16 @@ final class GenContext implements Serializable {
       }
     }
     List<ColRef> chosen = order.subList(0, Math.min(k, order.size()));
-    List<Filter> out = new ArrayList<>();
     if (chosen.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
+    List<ColRef> refs = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
     ColRef first = chosen.get(0);
     List<ValueCatalog.ValueCount> vals = catalog.values(first.table().name(), first.column().name());
     Object v0 = vals.get(rng.nextInt(vals.size())).value();
-    out.add(filters.equal(first.table(), first.column(), v0, first.qualified()));
+    refs.add(first);
+    values.add(v0);
     if (chosen.size() > 1) {
       ValueCatalog.RowSample s = catalog.sample(sampleKey);
       int i0 = s.indexOf(first.key());
@@ -179,13 +183,75 @@ final class GenContext implements Serializable {
         for (ColRef c : chosen.subList(1, chosen.size())) {
           int i = s.indexOf(c.key());
           if (i >= 0 && row.get(i) != null) {
-            out.add(filters.equal(c.table(), c.column(), row.get(i), c.qualified()));
+            refs.add(c);
+            values.add(row.get(i));
           }
         }
       }
     }
+    int varied = variedFilter(refs, values, rng);
+    List<Filter> out = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      ColRef c = refs.get(i);
+      out.add(i == varied ? vary(c, values.get(i), rng) : filters.equal(c.table(), c.column(), values.get(i), c.qualified()));
+    }
     out.sort(Comparator.comparingInt(Filter::order).thenComparing(Filter::column));
     return out;
+  }
+
+  /** One filter set in {@value #VARY_ONE_IN} gets one dimension condition that is not an equality. */
+  static final int VARY_ONE_IN = 6;
+
+  /**
+   * Which sampled condition, if any, becomes a choice of two values, an inequality or a range
+   * ({@link #vary}): with probability 1/{@value #VARY_ONE_IN}, one of the dimension conditions that can vary.
+   *
+   * @return its index in {@code refs}, or -1
+   */
+  private int variedFilter(List<ColRef> refs, List<Object> values, SplittableRandom rng) {
+    if (rng.nextInt(VARY_ONE_IN) != 0) {
+      return -1;
+    }
+    List<Integer> can = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      ColRef c = refs.get(i);
+      if (c.column().role() == ColumnRole.DIMENSION && catalog.values(c.table().name(), c.column().name()).size() >= 3) {
+        can.add(i);
+      }
+    }
+    return can.isEmpty() ? -1 : can.get(rng.nextInt(can.size()));
+  }
+
+  /**
+   * A dimension condition other than equality around a sampled value: text values become {@code IN} with a
+   * second value (two times in three) or {@code <>}; integer values become {@code IN} or a {@code BETWEEN} range
+   * of real values that contains the sampled one.
+   */
+  private Filter vary(ColRef c, Object value, SplittableRandom rng) {
+    List<Object> others = new ArrayList<>();
+    for (ValueCatalog.ValueCount vc : catalog.values(c.table().name(), c.column().name())) {
+      if (!vc.value().equals(value)) {
+        others.add(vc.value());
+      }
+    }
+    int kind = rng.nextInt(3);
+    if (kind == 2 && value instanceof String text) {
+      return filters.notEqual(c.table(), c.column(), text, c.qualified());
+    }
+    if (kind == 2 && value instanceof Long v) {
+      List<Long> ints = new ArrayList<>();
+      others.forEach(o -> ints.add(o instanceof Long l ? l : null));
+      ints.removeIf(java.util.Objects::isNull);
+      ints.add(v);
+      ints.sort(null);
+      int at = ints.indexOf(v);
+      int lo = Math.max(0, at - rng.nextInt(3));
+      int hi = Math.min(ints.size() - 1, lo + 2 + rng.nextInt(2));
+      if (ints.get(lo) >= 1 && ints.get(lo) < ints.get(hi)) {
+        return filters.range(c.table(), c.column(), ints.get(lo), ints.get(hi), c.qualified());
+      }
+    }
+    return filters.anyOf(c.table(), c.column(), value, pick(others, rng), c.qualified());
   }
 
   /**
@@ -242,7 +308,7 @@ final class GenContext implements Serializable {
   /** The literals of the filters followed by the extra ones. */
   static List<LiteralPhrases> literals(List<Filter> fs, LiteralPhrases... extra) {
     List<LiteralPhrases> out = new ArrayList<>();
-    fs.forEach(f -> out.add(f.literal()));
+    fs.forEach(f -> out.addAll(f.literals()));
     out.addAll(List.of(extra));
     return out;
   }

@@ -1,5 +1,7 @@
 package dev.quarry.synth.generate;
 
+import dev.quarry.core.domain.ColumnRole;
+
 import static dev.quarry.core.sql.SqlIdentifiers.quoteIdent;
 
 import dev.quarry.core.domain.Domain;
@@ -271,6 +273,15 @@ final class JoinTemplates {
             "Break down the number of {fhead} {ftail} for {ent} by {single} {gp}.",
             "For each {single} {gp}, how many {fhead} did {ent} have {ftail}?"));
       }
+      List<String> versus = g.column().role() == ColumnRole.FLAG && rng.nextBoolean()
+          ? ctx.lex.versusPhrases(g.column()) : List.of();
+      if (!versus.isEmpty()) {
+        patterns = m.isCount()
+            ? new ArrayList<>(List.of("Compare the number of {fhead} {ftail} for {ent}: {vs}.",
+                "How many {fhead} {ftail} did {ent} have, {vs}?"))
+            : new ArrayList<>(List.of("Compare the {agg} {mp} of {ent} {ftail} for {vs}.",
+                "What is the {agg} {mp} of {ent} {ftail}, {vs}?", "{agg} {mp} {ftail}, {vs}"));
+      }
       return new Draft(family(), id(), sql, GenContext.literals(all), GenContext.frames(patterns, x -> {
         NounPhrase f = NounPhrase.of(ctx.lex.rowNouns(r), s.get(1), false, x);
         return Map.of("ent", NounPhrase.of(ctx.lex.rowNouns(l), s.get(0), true, x).full(),
@@ -279,7 +290,8 @@ final class JoinTemplates {
             "agg", m.isCount() ? "" : GenContext.pick(m.words(), x),
             "mp", m.isCount() ? "" : GenContext.pick(ctx.lex.columnPhrases(m.measure()), x),
             "gp", GenContext.pick(ctx.lex.columnPhrases(g.column()), x),
-            "single", ctx.lex.singularOf(l));
+            "single", ctx.lex.singularOf(l),
+            "vs", versus.isEmpty() ? "" : GenContext.pick(versus, x));
       }));
     }
   }

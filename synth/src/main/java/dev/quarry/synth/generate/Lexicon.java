@@ -147,6 +147,28 @@ public final class Lexicon implements Serializable {
     return c.phrases() == null || c.phrases().isEmpty() ? List.of(c.name().replace('_', ' ')) : c.phrases();
   }
 
+  /**
+   * Ways to name the two groups of a flag when comparing them ("English learner vs non-EL", "SPED versus everyone
+   * else"), from its {@code whenTrue} and {@code whenFalse} phrases; empty for a column without {@code whenTrue}.
+   */
+  public List<String> versusPhrases(Domain.Column flag) {
+    if (flag.whenTrue() == null || flag.whenTrue().isEmpty()) {
+      return List.of();
+    }
+    List<String> no = flag.whenFalse() == null || flag.whenFalse().isEmpty()
+        ? List.of("not " + flag.whenTrue().get(0)) : flag.whenFalse();
+    List<String> out = new java.util.ArrayList<>();
+    for (String yes : flag.whenTrue()) {
+      for (String other : no) {
+        out.add(yes + " vs " + other);
+        out.add(yes + " versus " + other);
+      }
+      out.add(yes + " vs everyone else");
+      out.add(yes + " compared with everyone else");
+    }
+    return List.copyOf(out);
+  }
+
   /** Style of a dimension column's values. */
   public Style style(Domain.Column c) {
     return c.vocabulary() == null ? Style.MODIFIER : STYLE_HINTS.getOrDefault(c.vocabulary(), Style.MODIFIER);
