@@ -39,10 +39,11 @@ class LibrarySourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Synth's value samples per SQL template: 10 instead of the default 120 keeps the test near a minute on two cores
-   * (the default takes about three minutes per source); the comparison is the same.
+   * Synth's value samples per SQL template: 3 instead of the default 120 keeps the test under a minute on two cores
+   * (the default takes about three minutes per source). The comparison loses nothing: synth reads only the domain
+   * file and the seed snapshot, and both are compared in full.
    */
-  private static final String SAMPLES_PER_TEMPLATE = "10";
+  private static final String SAMPLES_PER_TEMPLATE = "3";
 
   @TempDir Path dir;
 
@@ -96,10 +97,6 @@ class LibrarySourceTest {
     assertThat(b.get("source").toString()).contains("postgresql://");
     a.remove("source");
     b.remove("source");
-    // The drafted description names the source too; the tables it lists must agree.
-    assertThat(a.get("description").asText()).startsWith("Imported from the sqlite source library.db: ");
-    assertThat(b.get("description").asText()).startsWith("Imported from the postgresql source library: ");
-    assertThat(after(b.remove("description"))).isEqualTo(after(a.remove("description")));
     assertThat(b.toPrettyString()).isEqualTo(a.toPrettyString());
     assertThat(a.get("tables")).hasSize(6);
     assertThat(a.get("joins").size()).isGreaterThanOrEqualTo(6);
@@ -158,11 +155,6 @@ class LibrarySourceTest {
       }
     }
     return out;
-  }
-
-  private static String after(JsonNode description) {
-    String d = description.asText();
-    return d.substring(d.indexOf(": ") + 2);
   }
 
   private static JsonNode withoutSource(JsonNode counts) {
