@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
       "report. --force redoes every stage.",
       "--source SOURCE --name NAME runs on your own database: 'quarry domain init' first when",
       "domains/NAME/domain.json does not exist yet, then every stage on that domain. A domain without a query",
-      "bank skips the eval stage and says how to add one."
+      "bank skips the eval stage and says how to add one; the report stage is skipped too while the workspace",
+      "holds no evaluation."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -60,7 +61,11 @@ final class RunCommand implements Callable<Integer> {
         : EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
     noBank.ifPresent(m -> System.err.println("eval: skipped: " + m));
     Progress.stage(5, 5, "report");
-    ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
+    java.util.Optional<String> noReport = reportSkipped(data.workspace().root());
+    ReportPublisher.Result report = noReport.isPresent() ? null
+        : ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
+    noReport.ifPresent(m -> System.err.println("report: skipped: " + m));
+    String site = report == null ? "skipped (no evaluation yet)" : report.siteDir().resolve("index.html").toString();
     System.out.println();
     System.out.printf("Quarry run finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
     System.out.println("seed    " + Stages.describe(seed));
@@ -69,13 +74,29 @@ final class RunCommand implements Callable<Integer> {
         "  (%d steps, %.0f s, %.0f tokens/s, test-split EX %.1f%%)", model.steps(), model.wallSeconds(),
         model.tokensPerSecond(), 100 * model.testExecutionAccuracy())));
     System.out.println("eval    " + (eval == null ? "skipped (no query bank)" : eval.runDir()));
-    System.out.println("report  " + report.siteDir().resolve("index.html"));
+    System.out.println("report  " + site);
     Summary.printSeed(seed);
     Summary.printDataset(synth);
     System.out.println();
     System.out.println("query bank: " + (eval == null ? noBank.get() : eval.headline()));
-    System.out.println("report:     " + report.siteDir().resolve("index.html"));
+    System.out.println("report:     " + site);
     return QuarryCli.EXIT_OK;
+  }
+
+  /**
+   * Why the report stage has nothing to publish, or empty when it has: the report shows the workspace's evaluation
+   * history, and a workspace whose only domain has no query bank (so the eval stage was skipped) has none yet.
+   *
+   * @param workspaceRoot the workspace
+   * @return a message naming the missing history file and what makes it, or empty when the file exists
+   */
+  static java.util.Optional<String> reportSkipped(java.nio.file.Path workspaceRoot) {
+    java.nio.file.Path history = dev.quarry.eval.results.HistoryDb.inWorkspace(workspaceRoot).file();
+    if (java.nio.file.Files.isRegularFile(history)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("no evaluation in this workspace yet (" + history + " is missing); after 'quarry eval"
+        + " --domain FILE --bank FILE', 'quarry report --workspace " + workspaceRoot + "' publishes it");
   }
 
   /**

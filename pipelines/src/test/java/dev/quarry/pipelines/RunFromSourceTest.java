@@ -58,6 +58,13 @@ class RunFromSourceTest {
         .contains("no query bank").contains("--bank FILE").contains("quarry eval --domain " + file);
     assertThat(EvalStage.missingBank(shop, file.toString(), dir.resolve("bank.csv"))).isEmpty();
     assertThat(EvalStage.missingBank(DomainLoader.load("education"), "education", null)).isEmpty();
+    // Without an evaluation in the workspace the report stage is skipped (it failed the whole run before).
+    assertThat(RunCommand.reportSkipped(ws)).get().asString().contains("no evaluation in this workspace yet")
+        .contains("history.duckdb").contains("quarry report --workspace " + ws);
+    Path history = dev.quarry.eval.results.HistoryDb.inWorkspace(ws).file();
+    Files.createDirectories(history.getParent());
+    Files.write(history, new byte[0]);
+    assertThat(RunCommand.reportSkipped(ws)).isEmpty();
   }
 
   @Test

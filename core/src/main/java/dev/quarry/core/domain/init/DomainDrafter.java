@@ -250,8 +250,11 @@ public final class DomainDrafter {
     Domain.Table main = entityTable(out, joins);
     String singular = Identifiers.singular(Identifiers.humanize(main.name()));
     Domain.Entity entity = new Domain.Entity(main.phrases(), singular);
-    String description = "Imported from the " + spec.kind().prefix() + " source " + spec.displayName()
-        + ": " + String.join(", ", out.stream().map(Domain.Table::name).toList()) + ".";
+    // The description goes into every training prompt (SchemaPrompt): it names the tables, never the source (kind,
+    // file, host), so the same data gives the same dataset from SQLite, PostgreSQL or a copy under another name. The
+    // source is recorded in the file's "source" field.
+    String description = "Imported database with the tables "
+        + String.join(", ", out.stream().map(Domain.Table::name).toList()) + ".";
     Domain domain = new Domain(name, description, null, entity, years, List.copyOf(out), joins, vocabularies, null,
         abbrev, spec.toString());
     return new Draft(domain, List.copyOf(warnings), List.copyOf(review));

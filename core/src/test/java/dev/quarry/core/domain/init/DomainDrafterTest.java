@@ -58,6 +58,10 @@ class DomainDrafterTest {
     assertThat(role(d, "order_items", "product_id")).isEqualTo(ColumnRole.ID);
     assertThat(role(d, "orders", "order_year")).isEqualTo(ColumnRole.YEAR);
     assertThat(role(d, "reviews", "stars")).isEqualTo(ColumnRole.DIMENSION);
+    // The description (part of every training prompt) names the tables, not the source it came from.
+    assertThat(d.description()).isEqualTo(
+        "Imported database with the tables customers, order_items, orders, products, returns, reviews.");
+    assertThat(d.source()).startsWith("sqlite:").endsWith("shop.sqlite");
     assertThat(col(d, "reviews", "stars").confidence()).isLessThan(DomainDrafter.REVIEW_BELOW);
     for (Domain.Table t : d.tables()) {
       for (Domain.Column c : t.columns()) {
