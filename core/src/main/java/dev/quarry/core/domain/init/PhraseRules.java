@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>a column named {@code <noun>_name}, {@code _level}, {@code _label}, {@code _title} or {@code _code} is also
- *       called by its noun ({@code school_name} → "school"); a qualified year or date column also "year" / "date";
+ *       called by its noun ({@code store_name} → "store"); a qualified year or date column also "year" / "date";
+ *       a noun with a postposed adjective reads in English order ({@code price_net} → "net price");
  *   <li>a count column ({@code <noun>_count}, {@code num_<noun>s}, {@code number_of_<noun>s}) is "number of
  *       &lt;nouns&gt;" and has the unit "&lt;nouns&gt;"; a column naming a unit of measure ({@code days_late},
  *       {@code hours_worked}) has that unit;
@@ -50,6 +51,10 @@ final class PhraseRules {
   private static final Set<String> UNITS = Set.of("days", "hours", "minutes", "seconds", "weeks", "months", "years",
       "dollars", "euros", "cents", "points", "miles", "meters", "kilometers", "km", "kg", "grams", "pounds", "liters",
       "items", "units", "pieces", "visits", "calls", "clicks", "sessions");
+
+  /** Adjectives that identifiers put after their noun ({@code price_net} is the "net price"). */
+  private static final Set<String> POSTPOSED_ADJECTIVES = Set.of("numeric", "total", "average", "maximum", "minimum",
+      "net", "gross", "final", "initial", "actual", "estimated", "adjusted", "raw", "weighted");
 
   private static final Set<String> COUNT_WORDS = Set.of("count", "number", "total");
 
@@ -89,6 +94,9 @@ final class PhraseRules {
       out.add(noun);
     }
     String last = w.isEmpty() ? "" : w.get(w.size() - 1);
+    if (w.size() > 1 && POSTPOSED_ADJECTIVES.contains(last)) {
+      out.add(last + " " + String.join(" ", w.subList(0, w.size() - 1)));
+    }
     if (role == ColumnRole.YEAR && w.size() > 1 && last.equals("year")) {
       out.add("year");
     }

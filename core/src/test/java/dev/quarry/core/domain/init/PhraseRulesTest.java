@@ -20,6 +20,8 @@ class PhraseRulesTest {
     assertThat(PhraseRules.extraColumnPhrases("fiscal_year", ColumnRole.YEAR)).containsExactly("year");
     assertThat(PhraseRules.extraColumnPhrases("ship_dt", ColumnRole.DATE)).containsExactly("date");
     assertThat(PhraseRules.extraColumnPhrases("year", ColumnRole.YEAR)).isEmpty();
+    assertThat(PhraseRules.extraColumnPhrases("price_net", ColumnRole.MEASURE)).containsExactly("net price");
+    assertThat(PhraseRules.extraColumnPhrases("score_avg", ColumnRole.MEASURE)).containsExactly("average score");
   }
 
   @Test
