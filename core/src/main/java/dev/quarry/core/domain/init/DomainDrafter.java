@@ -285,7 +285,8 @@ public final class DomainDrafter {
   }
 
   /**
-   * A table's phrases: its name in the plural, the name as written (a mass noun such as "attendance"), what its
+   * A table's phrases: its name in the plural, the name as written (a mass noun such as "inventory") and, when
+   * written in the singular, "&lt;name&gt; records", what its
    * own unique key counts ({@code incident_id} in {@code discipline}: "incidents"), and WordNet synonyms.
    */
   private List<String> tablePhrases(ProfiledTable t, List<Domain.Join> joins) {
@@ -293,7 +294,11 @@ public final class DomainDrafter {
     String singular = Identifiers.singular(Identifiers.humanize(table));
     Set<String> out = new LinkedHashSet<>();
     out.add(Identifiers.plural(singular));
-    out.add(Identifiers.humanize(table));
+    String written = Identifiers.humanize(table);
+    out.add(written);
+    if (!Identifiers.isPlural(written)) {
+      out.add(written + " records"); // a table named in the singular is often a mass noun: "inventory records"
+    }
     for (ProfiledTable.Column c : t.columns()) {
       List<String> w = Identifiers.words(c.name());
       boolean foreign = joins.stream().anyMatch(j -> j.right().equals(table) && j.rightColumn().equals(c.name()));
