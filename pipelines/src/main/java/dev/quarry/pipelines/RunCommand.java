@@ -60,7 +60,16 @@ final class RunCommand implements Callable<Integer> {
         : EvalStage.run(data, runner, EvalStage.Settings.defaults(data, null), cmd);
     noBank.ifPresent(m -> System.err.println("eval: skipped: " + m));
     Progress.stage(5, 5, "report");
-    ReportPublisher.Result report = ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
+    // an imported domain without a bank, in a workspace where nothing was evaluated yet: nothing to report
+    boolean noHistory = eval == null
+        && !java.nio.file.Files.exists(dev.quarry.eval.results.HistoryDb.inWorkspace(data.workspace().root()).file());
+    if (noHistory) {
+      System.err.println("report: skipped: nothing was evaluated in this workspace yet; run quarry eval --bank FILE, "
+          + "then quarry report");
+    }
+    ReportPublisher.Result report = noHistory ? null
+        : ReportPublisher.publish(data.workspace().root(), force.isSet(), cmd);
+    String site = report == null ? "skipped (no evaluation yet)" : report.siteDir().resolve("index.html").toString();
     System.out.println();
     System.out.printf("Quarry run finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
     System.out.println("seed    " + Stages.describe(seed));
@@ -69,12 +78,12 @@ final class RunCommand implements Callable<Integer> {
         "  (%d steps, %.0f s, %.0f tokens/s, test-split EX %.1f%%)", model.steps(), model.wallSeconds(),
         model.tokensPerSecond(), 100 * model.testExecutionAccuracy())));
     System.out.println("eval    " + (eval == null ? "skipped (no query bank)" : eval.runDir()));
-    System.out.println("report  " + report.siteDir().resolve("index.html"));
+    System.out.println("report  " + site);
     Summary.printSeed(seed);
     Summary.printDataset(synth);
     System.out.println();
     System.out.println("query bank: " + (eval == null ? noBank.get() : eval.headline()));
-    System.out.println("report:     " + report.siteDir().resolve("index.html"));
+    System.out.println("report:     " + site);
     return QuarryCli.EXIT_OK;
   }
 
