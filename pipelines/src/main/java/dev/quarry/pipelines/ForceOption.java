@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class ForceOption {
 
-  @Option(names = "--force", description = "Redo the work even when its outputs are up to date; domain init: replace an existing file (default: off).")
+  @Option(names = "--force", description = "Redo the work even when its outputs are up to date; domain init, domain export: replace an existing file (default: off).")
   boolean force;
 
   /** For picocli. */

@@ -140,6 +140,7 @@ public final class DomainDrafter {
     List<String> review = new ArrayList<>();
     Map<String, List<Object>> vocabValues = new TreeMap<>();
     Map<String, SqlType> vocabTypes = new TreeMap<>();
+    Map<String, String> vocabColumns = new TreeMap<>();
     Map<String, RoleGuess> guesses = new LinkedHashMap<>();
     Map<String, Integer> yearTables = new TreeMap<>();
     for (ProfiledTable t : tables) {
@@ -181,6 +182,7 @@ public final class DomainDrafter {
             }
           }
           vocabTypes.putIfAbsent(vocabulary, c.type());
+          vocabColumns.putIfAbsent(vocabulary, c.name());
         }
         String description = descriptions.of(t.name(), c.name()).orElse(c.comment());
         List<String> whenTrue = null;
@@ -195,14 +197,15 @@ public final class DomainDrafter {
               g.role().name().toLowerCase(Locale.ROOT), g.evidence()));
         }
         List<String> phrases = g.role() == ColumnRole.FLAG ? List.of(flagPhrases(c.name())[0] + " status")
-            : columnPhrases(c.name());
+            : columnPhrases(c.name(), g.role());
+        String unit = g.role() == ColumnRole.MEASURE ? PhraseRules.unit(c.name()) : null;
         cols.add(new Domain.Column(c.name(), c.type(), g.role(), vocabulary, phrases, whenTrue,
-            whenFalse, null, null, description, g.evidence(), g.confidence()));
+            whenFalse, unit, null, description, g.evidence(), g.confidence()));
       }
       List<String> sortKey = t.primaryKey().isEmpty() ? cols.stream().map(Domain.Column::name).toList()
           : t.primaryKey();
       String tableDescription = descriptions.of(t.name(), null).orElse(t.comment());
-      out.add(new Domain.Table(t.name(), tableDescription, tablePhrases(t.name()), List.copyOf(sortKey),
+      out.add(new Domain.Table(t.name(), tableDescription, tablePhrases(t, joins), List.copyOf(sortKey),
           List.copyOf(cols), t.primaryKey().isEmpty() ? null : t.primaryKey()));
     }
     for (Domain.Join j : joins) {
@@ -221,33 +224,29 @@ public final class DomainDrafter {
             + ", which the source does not have (or whose type is not supported)");
       }
     }
+    Domain.Table main = entityTable(out, joins);
+    String entityPlural = main.phrases().get(0);
     Map<String, List<Domain.VocabEntry>> vocabularies = new TreeMap<>();
     vocabValues.forEach((v, values) -> {
       values.sort(ColumnProfiler.VALUE_ORDER);
-      List<Domain.VocabEntry> entries = new ArrayList<>();
-      for (Object value : values) {
-        entries.add(new Domain.VocabEntry(value, valuePhrases(value), null));
-      }
-      vocabularies.put(v, List.copyOf(entries));
+      String column = vocabColumns.get(v);
+      boolean ofEntity = main.column(column).isPresent();
+      vocabularies.put(v, vocabularyEntries(values, column, ofEntity ? entityPlural : null));
     });
     Domain.Years years = null;
     if (yearColumn != null && !yearValues.isEmpty()) {
       List<String> values = List.copyOf(yearValues);
-      Map<String, List<String>> relative = new TreeMap<>();
-      relative.put("0", List.of("this year", "the current year"));
-      relative.put("1", List.of("last year", "the previous year"));
-      relative.put("2", List.of("two years ago"));
+      Map<String, List<String>> relative = PhraseRules.relativeYears(yearColumn);
       years = new Domain.Years(yearColumn, values, values.get(values.size() - 1), relative);
     } else if (yearColumn != null) {
       warnings.add("The year column " + yearColumn + " has no values: no years section was written");
     }
-    Map<String, List<String>> abbrev = new TreeMap<>();
+    Map<String, List<String>> abbrev = new TreeMap<>(PhraseRules.commonAbbreviations());
     abbreviations.forEach((full, shortForm) -> {
       if (!full.equals(full.toUpperCase(Locale.ROOT))) {
         abbrev.put(full, List.of(shortForm));
       }
     });
-    Domain.Table main = entityTable(out, joins);
     String singular = Identifiers.singular(Identifiers.humanize(main.name()));
     Domain.Entity entity = new Domain.Entity(main.phrases(), singular);
     // The description goes into every training prompt (SchemaPrompt): it names the tables, never the source (kind,
@@ -288,20 +287,44 @@ public final class DomainDrafter {
     return best;
   }
 
-  private List<String> tablePhrases(String table) {
+  /**
+   * A table's phrases: its name in the plural, the name as written (a mass noun such as "inventory") and, when
+   * written in the singular, "&lt;name&gt; records", what its
+   * own unique key counts ({@code incident_id} in {@code discipline}: "incidents"), and WordNet synonyms.
+   */
+  private List<String> tablePhrases(ProfiledTable t, List<Domain.Join> joins) {
+    String table = t.name();
     String singular = Identifiers.singular(Identifiers.humanize(table));
     Set<String> out = new LinkedHashSet<>();
     out.add(Identifiers.plural(singular));
+    String written = Identifiers.humanize(table);
+    out.add(written);
+    if (!Identifiers.isPlural(written)) {
+      out.add(written + " records"); // a table named in the singular is often a mass noun: "inventory records"
+    }
+    for (ProfiledTable.Column c : t.columns()) {
+      List<String> w = Identifiers.words(c.name());
+      boolean foreign = joins.stream().anyMatch(j -> j.right().equals(table) && j.rightColumn().equals(c.name()));
+      if (w.size() > 1 && w.get(w.size() - 1).equals("ID") && c.profile().unique() && !foreign
+          && c.type() != SqlType.DOUBLE) {
+        String noun = String.join(" ", w.subList(0, w.size() - 1));
+        if (!Identifiers.singular(noun).equals(singular)) {
+          out.add(Identifiers.plural(Identifiers.singular(noun)));
+        }
+        break;
+      }
+    }
     for (String s : synonyms.nouns(singular, 2)) {
       out.add(Identifiers.plural(s));
     }
     return List.copyOf(out);
   }
 
-  private List<String> columnPhrases(String column) {
+  private List<String> columnPhrases(String column, ColumnRole role) {
     String h = Identifiers.humanize(column);
     Set<String> out = new LinkedHashSet<>();
     out.add(h);
+    out.addAll(PhraseRules.extraColumnPhrases(column, role));
     if (!h.contains(" ")) {
       out.addAll(synonyms.nouns(h.toLowerCase(Locale.ROOT), 2));
     }
@@ -321,6 +344,42 @@ public final class DomainDrafter {
     }
     String all = String.join(" ", w);
     return new String[] {all, "not " + all};
+  }
+
+  /**
+   * The entries of one vocabulary (values sorted): string values with {@link PhraseRules#stringValuePhrases}, small
+   * integers with {@link PhraseRules#numberPhrases} after the column's noun; members ("3rd level customers") for
+   * ordinal codes of a column of the entity table.
+   *
+   * @param entityPlural the entity's plural noun when the column is one of the entity table's, else null
+   */
+  private static List<Domain.VocabEntry> vocabularyEntries(List<Object> values, String column, String entityPlural) {
+    List<Domain.VocabEntry> entries = new ArrayList<>();
+    if (!values.isEmpty() && values.stream().allMatch(v -> v instanceof String)) {
+      Map<String, List<String>> phrases = PhraseRules.stringValuePhrases(
+          values.stream().map(String::valueOf).toList(), DomainDrafter::valuePhrases);
+      for (Object value : values) {
+        entries.add(new Domain.VocabEntry(value, phrases.get((String) value), null));
+      }
+      return List.copyOf(entries);
+    }
+    String shortNoun = PhraseRules.shortNoun(column);
+    String noun = shortNoun != null ? shortNoun : Identifiers.humanize(column);
+    boolean ordinal = PhraseRules.ordinalNoun(noun);
+    for (Object value : values) {
+      if (value instanceof Long || value instanceof Integer) {
+        long n = ((Number) value).longValue();
+        List<String> p = PhraseRules.numberPhrases(n, noun);
+        List<String> members = null;
+        if (entityPlural != null && ordinal && p.size() > 1) {
+          members = p.subList(1, p.size()).stream().map(x -> x + " " + entityPlural).toList();
+        }
+        entries.add(new Domain.VocabEntry(value, p, members));
+      } else {
+        entries.add(new Domain.VocabEntry(value, valuePhrases(value), null));
+      }
+    }
+    return List.copyOf(entries);
   }
 
   /** A value as people say it: itself, and its words when it is a snake_case or UPPER code. */
