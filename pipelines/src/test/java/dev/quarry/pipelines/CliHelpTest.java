@@ -170,7 +170,7 @@ class CliHelpTest {
       String text = description(train.findOption(option)).toLowerCase(Locale.ROOT);
       assertThat(text).as(option).contains("for djl").contains("for command");
     }
-    assertThat(description(train.findOption("--epochs"))).contains("5 for djl, 2 for command");
+    assertThat(description(train.findOption("--epochs"))).contains("6 for djl, 2 for command");
     assertThat(description(train.findOption("--batch-size"))).contains("64 for djl, 4 for command");
   }
 }
