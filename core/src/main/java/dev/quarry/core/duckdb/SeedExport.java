@@ -4,11 +4,9 @@ import dev.quarry.core.domain.Domain;
 import dev.quarry.core.sql.SqlIdentifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,16 +94,7 @@ public final class SeedExport {
         st.execute("CHECKPOINT");
       }
       Files.deleteIfExists(tmpWal); // empty after the checkpoint and close
-      try {
-        if (force) {
-          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, force ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-            : new StandardCopyOption[0]);
-      }
+      dev.quarry.core.workspace.AtomicMove.into(tmp, abs, force);
       Files.deleteIfExists(dir.resolve(abs.getFileName() + ".wal")); // a stale log of a replaced file
       return rows;
     } catch (FileAlreadyExistsException e) {

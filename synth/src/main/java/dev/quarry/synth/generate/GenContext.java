@@ -240,8 +240,11 @@ final class GenContext implements Serializable {
     }
     if (kind == 2 && value instanceof Long v) {
       List<Long> ints = new ArrayList<>();
-      others.forEach(o -> ints.add(o instanceof Long l ? l : null));
-      ints.removeIf(java.util.Objects::isNull);
+      for (Object o : others) {
+        if (o instanceof Long l) {
+          ints.add(l);
+        }
+      }
       ints.add(v);
       ints.sort(null);
       int at = ints.indexOf(v);

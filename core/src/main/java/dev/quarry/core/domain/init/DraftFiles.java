@@ -16,11 +16,9 @@ import dev.quarry.core.domain.Domain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -85,15 +83,7 @@ public final class DraftFiles {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
       Files.write(tmp, toJson(domain));
-      try {
-        if (force) {
-          Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-      }
+      dev.quarry.core.workspace.AtomicMove.into(tmp, out, force);
       tmp = null;
     } catch (FileAlreadyExistsException e) {
       throw new DomainInitException(InitError.OUTPUT_EXISTS, out + " appeared while drafting; pass --force", e);
