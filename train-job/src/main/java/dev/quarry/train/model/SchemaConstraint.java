@@ -5,45 +5,82 @@ import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * Constrained decoding over the domain's schema (in the spirit of PICARD, Scholak et al. 2021, "PICARD:
  * Parsing Incrementally for Constrained Auto-Regressive Decoding from Language Models", which rejects
  * inadmissible tokens at each step of beam search). A token may extend a prefix only when the result can still
- * be valid SQL over the domain:
+ * be valid SQL over the domain, in the canonical form synth writes:
  *
  * <ul>
  *   <li>a placeholder ({@code <schools_1>}) only when the question carries that literal;
  *   <li>after {@code FROM} or {@code JOIN}: a domain table or {@code (} (a derived table);
- *   <li>a qualified column {@code t.c} where {@code t} is a domain table: {@code c} must be a column of {@code t}
- *       (other qualifiers are aliases and are not checked);
+ *   <li>a qualified column {@code t.c} where {@code t} is a domain table: {@code c} must be a column of {@code t},
+ *       and once the level's {@code FROM} is known {@code t} must be in scope (other qualifiers are aliases and
+ *       are not checked); a level's {@code FROM} clause ends ({@code WHERE}, {@code GROUP}, …) only when every
+ *       table its qualified columns named is in scope;
  *   <li>a column name once its query level's {@code FROM} is known: a column of a table in scope (the level's
  *       FROM/JOIN tables and those of the enclosing levels, for correlated subqueries), unless it is an alias
  *       the prefix defined ({@code AS count});
  *   <li>the table after {@code FROM}: one that has every unqualified column its level used before (when some
  *       table has them all, else any table, so decoding never dead-ends);
+ *   <li>one qualification style per statement, as synth writes it: every column qualified ({@code t.c}, join
+ *       queries) or none; so no {@code JOIN} after an unqualified column (it would be ambiguous when both
+ *       tables have it: DuckDB's "Ambiguous reference to column name");
+ *   <li>grouping (SQL's rule that a selected column outside an aggregate must be grouped): a level whose
+ *       {@code SELECT} mixes plain columns with aggregates ({@code COUNT}, {@code SUM}, {@code AVG}, {@code MIN},
+ *       {@code MAX}) ends or goes on to {@code HAVING}, {@code ORDER BY} or {@code LIMIT} only after its
+ *       {@code GROUP BY}; when every plain selected item is a bare column, {@code GROUP BY} lists exactly those
+ *       columns; in {@code HAVING} and {@code ORDER BY} a column outside an aggregate must be grouped (or, in an
+ *       aggregate query without {@code GROUP BY}, is not allowed);
+ *   <li>a level's clauses ({@code WHERE}, {@code GROUP BY}, {@code HAVING}, {@code ORDER BY}, {@code LIMIT}) once
+ *       each, in that order, {@code HAVING} only after {@code GROUP BY};
+ *   <li>after {@code GROUP BY} / {@code ORDER BY} (and their commas) a lower-case name that is neither a column,
+ *       a table nor one of synth's functions must be an alias the prefix defined ({@code GROUP BY month} needs
+ *       {@code AS month});
+ *   <li>a literal compared with a column ({@code c = x}, {@code c IN (x, y)}, {@code c BETWEEN x AND y}) of the
+ *       column's type: {@code TRUE}/{@code FALSE} only for a BOOLEAN column and nothing else for one; for a
+ *       number column a number or {@code <num_n>}, never a quoted string or another placeholder; for a text
+ *       column no number, no {@code <num_n>}, and a vocabulary placeholder only of the column's vocabulary
+ *       ({@code term = <schools_1>} cannot be decoded);
  *   <li>{@code ,} / {@code )} / end of SQL only where they can close something: no {@code )} without an open
  *       bracket, end only with all brackets closed and not right after a keyword or operator that needs an
  *       operand.
  * </ul>
- * Identifiers that are neither tables nor columns (functions, keywords, aliases) are not constrained. Thread-safe
- * (immutable); {@link #after} scans a prefix once for all the tokens tested against it.
+ * Identifiers that are neither tables nor columns (functions, keywords, aliases) are otherwise not constrained.
+ * Thread-safe (immutable); {@link #after} scans a prefix once for all the tokens tested against it.
  */
 public final class SchemaConstraint {
 
   private static final Set<String> NEEDS_OPERAND = Set.of("select", "from", "where", "and", "or", "not", "by", "join",
       "on", "having", "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", ",", "(", "in", "like", "between",
       "as", "case", "when", "then", "else", "limit", "is", "distinct", "group", "order", "||");
+  private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max");
+  /** The lower-case functions synth's SQL uses (keywords and the aggregates are upper case). */
+  private static final Set<String> FUNCTIONS = Set.of("strftime", "dayname");
+  /** Keywords after which a level's FROM clause is over, or that end a GROUP BY list. */
+  private static final Set<String> CLAUSE_AFTER_FROM = Set.of("where", "group", "having", "order", "limit");
+  /** A level's clauses in the order SQL allows them. */
+  private static final List<String> CLAUSE_ORDER = List.of("select", "from", "where", "group", "having", "order",
+      "limit");
+  private static final Pattern LOWER_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+  private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
   private final List<String> tokens;
   private final Map<String, Set<String>> columnsOf = new HashMap<>();
   private final Set<String> allColumns = new HashSet<>();
   private final Set<String> literals;
+  /** Column token as written in SQL ({@code c} or {@code t.c}, lower case) → the column (null if ambiguous). */
+  private final Map<String, Domain.Column> columnByToken = new HashMap<>();
+  private final Set<String> vocabularies = new HashSet<>();
 
   /**
    * A constraint for one question.
@@ -64,19 +101,48 @@ public final class SchemaConstraint {
       }
       columnsOf.put(t.name().toLowerCase(Locale.ROOT), cols);
       allColumns.addAll(cols);
+      for (Domain.Column c : t.columns()) {
+        String name = c.name().toLowerCase(Locale.ROOT);
+        columnByToken.put(t.name().toLowerCase(Locale.ROOT) + "." + name, c);
+        if (!columnByToken.containsKey(name)) {
+          columnByToken.put(name, c);
+        } else if (columnByToken.get(name) != null && !sameType(columnByToken.get(name), c)) {
+          columnByToken.put(name, null); // one name, two meanings: not checked
+        }
+      }
+    }
+    if (domain.vocabularies() != null) {
+      vocabularies.addAll(domain.vocabularies().keySet());
     }
     this.literals = Set.copyOf(placeholders);
   }
 
-  /** One level of the query: a SELECT and what its FROM clause has named so far. */
+  private static boolean sameType(Domain.Column a, Domain.Column b) {
+    return a.type() == b.type() && java.util.Objects.equals(a.vocabulary(), b.vocabulary());
+  }
+
+  /** One level of the query: a SELECT, what its FROM clause has named so far, and its clauses. */
   private static final class Level {
     final int depth;
+    /** Open brackets (of the whole prefix) when this level's SELECT began. */
+    final int base;
     final Set<String> tables = new HashSet<>();
     final Set<String> earlyColumns = new HashSet<>();
+    /** Tables named by this level's qualified columns. */
+    final Set<String> qualifiedTables = new HashSet<>();
+    /** Plain columns of the SELECT list outside any aggregate, as written. */
+    final Set<String> selectBare = new LinkedHashSet<>();
+    final Set<String> groupColumns = new HashSet<>();
     boolean fromSeen;
+    boolean selectAggregate;
+    /** A plain SELECT item that is not a bare column (inside a function or CASE): GROUP BY is not checked. */
+    boolean complexSelect;
+    boolean groupSeen;
+    String clause = "select";
 
-    Level(int depth) {
+    Level(int depth, int base) {
       this.depth = depth;
+      this.base = base;
     }
   }
 
@@ -107,8 +173,9 @@ public final class SchemaConstraint {
     if (id == Vocabulary.PAD || id == Vocabulary.UNK || id == Vocabulary.SEP) {
       return false;
     }
+    Level level = s.levels.isEmpty() ? null : s.levels.get(s.levels.size() - 1);
     if (id == Vocabulary.EOS) {
-      return length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev);
+      return length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev) && (level == null || mayEnd(s, level));
     }
     String tok = tokens.get(id);
     String t = tok.toLowerCase(Locale.ROOT);
@@ -119,38 +186,166 @@ public final class SchemaConstraint {
       if (!columnsOf.containsKey(t)) {
         return false;
       }
-      Level level = s.levels.isEmpty() ? null : s.levels.get(s.levels.size() - 1);
       if (prev.equals("from") && level != null && !level.earlyColumns.isEmpty()) {
         boolean someHasAll = columnsOf.values().stream().anyMatch(c -> c.containsAll(level.earlyColumns));
         return !someHasAll || columnsOf.get(t).containsAll(level.earlyColumns);
       }
       return true;
     }
+    if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2 && !literals.contains(tok)) {
+      return false;
+    }
+    if (s.compared != null && !literalFits(s.compared, tok)) {
+      return false;
+    }
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2) {
-      return literals.contains(tok);
+      return true;
     }
     if (t.equals(")")) {
-      return s.depth > 0 && !prev.equals(",");
+      if (s.depth == 0 || prev.equals(",")) {
+        return false;
+      }
+      return level == null || s.open.size() != level.base || mayEnd(s, level);
+    }
+    if (t.equals("join")) {
+      return !s.unqualifiedSeen;
+    }
+    boolean atLevel = level != null && s.open.size() == level.base;
+    if (atLevel && level.fromSeen && CLAUSE_AFTER_FROM.contains(t)
+        && (CLAUSE_ORDER.indexOf(t) <= CLAUSE_ORDER.indexOf(level.clause) || t.equals("having") && !level.groupSeen
+            && !level.clause.equals("group"))) {
+      return false; // clauses in SQL's order, each once; HAVING only after GROUP BY
+    }
+    if (atLevel && level.fromSeen && (t.equals("having") || t.equals("order") || t.equals("limit"))
+        && !mayEnd(s, level)) {
+      return false;
+    }
+    if (atLevel && level.fromSeen && CLAUSE_AFTER_FROM.contains(t) && s.scope() != null
+        && !s.scope().containsAll(level.qualifiedTables)) {
+      return false;
+    }
+    if (atLevel && t.equals(",") && level.clause.equals("group") && groupListChecked(level)
+        && level.groupColumns.containsAll(level.selectBare)) {
+      return false;
     }
     int dot = t.indexOf('.');
     if (dot > 0 && Character.isLetter(t.charAt(0))) {
       String table = t.substring(0, dot);
       String col = t.substring(dot + 1);
       Set<String> cols = columnsOf.get(table);
-      return cols == null || cols.contains(col);
+      if (cols == null) {
+        return true;
+      }
+      if (!cols.contains(col) || s.unqualifiedSeen) {
+        return false;
+      }
+      Set<String> scope = s.scope();
+      if (scope != null && !scope.contains(table)) {
+        return false;
+      }
+      return groupingAllows(s, level, prev, t);
     }
     if (allColumns.contains(t) && !s.aliases.contains(t) && !prev.equals("as")) {
+      if (s.qualifiedSeen) {
+        return false;
+      }
       Set<String> scope = s.scope();
       if (scope != null) {
+        boolean inScope = scope.stream().noneMatch(columnsOf::containsKey);
         for (String table : scope) {
-          if (columnsOf.get(table).contains(t)) {
-            return true;
-          }
+          inScope |= columnsOf.get(table).contains(t);
         }
-        return scope.stream().noneMatch(columnsOf::containsKey);
+        if (!inScope) {
+          return false;
+        }
       }
+      return groupingAllows(s, level, prev, t);
+    }
+    if (atLevel && LOWER_NAME.matcher(tok).matches() && !columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
+        && (prev.equals("by") || prev.equals(",")) && (level.clause.equals("group") || level.clause.equals("order"))) {
+      return s.aliases.contains(t);
     }
     return true;
+  }
+
+  /**
+   * Whether a literal token (as written) may be compared with column {@code c}; tokens that are not literals
+   * (a column, a bracket, a keyword) always may.
+   */
+  private boolean literalFits(Domain.Column c, String tok) {
+    boolean bool = tok.equals("TRUE") || tok.equals("FALSE");
+    boolean placeholder = tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2;
+    boolean number = NUMBER.matcher(tok).matches();
+    boolean quoted = tok.startsWith("'");
+    if (!bool && !placeholder && !number && !quoted) {
+      return true;
+    }
+    if (c.type() == dev.quarry.core.domain.SqlType.BOOLEAN) {
+      return bool;
+    }
+    if (bool) {
+      return false;
+    }
+    String kind = placeholder ? tok.substring(1, tok.lastIndexOf('_') > 0 ? tok.lastIndexOf('_') : tok.length() - 1)
+        : "";
+    boolean numeric = c.type() == dev.quarry.core.domain.SqlType.INTEGER
+        || c.type() == dev.quarry.core.domain.SqlType.DOUBLE;
+    if (numeric) {
+      return number || kind.equals("num");
+    }
+    if (number || kind.equals("num")) {
+      return false;
+    }
+    if (placeholder && vocabularies.contains(kind) && c.vocabulary() != null) {
+      return kind.equals(c.vocabulary());
+    }
+    return true;
+  }
+
+  /** Whether the GROUP BY list of {@code level} must name exactly its bare selected columns. */
+  private static boolean groupListChecked(Level level) {
+    return !level.complexSelect && !level.selectBare.isEmpty();
+  }
+
+  /**
+   * Whether {@code level} may end here (end of SQL, its closing bracket, or the next clause: HAVING, ORDER BY,
+   * LIMIT): not while it still needs a GROUP BY or its GROUP BY list lacks a bare selected column.
+   */
+  private static boolean mayEnd(Scan s, Level level) {
+    if (!level.fromSeen) {
+      return true;
+    }
+    if (level.selectAggregate && !level.selectBare.isEmpty() && !level.groupSeen) {
+      return false;
+    }
+    if (level.clause.equals("group") && groupListChecked(level) && !level.groupColumns.containsAll(level.selectBare)) {
+      return false;
+    }
+    Set<String> scope = s.scope();
+    return scope == null || scope.containsAll(level.qualifiedTables);
+  }
+
+  /** The grouping rule for a column {@code col} (as written) at the current position. */
+  private static boolean groupingAllows(Scan s, Level level, String prev, String col) {
+    if (level == null || s.insideAggregate(level)) {
+      return true;
+    }
+    boolean atLevel = s.open.size() == level.base;
+    switch (level.clause) {
+      case "group":
+        if (atLevel && groupListChecked(level) && (prev.equals("by") || prev.equals(","))) {
+          return level.selectBare.contains(col) && !level.groupColumns.contains(col);
+        }
+        return true;
+      case "having":
+      case "order":
+        if (level.groupSeen) {
+          return level.groupColumns.contains(col) || level.complexSelect;
+        }
+        return !level.selectAggregate;
+      default:
+        return true;
+    }
   }
 
   /** What a prefix has opened and named. */
@@ -158,6 +353,12 @@ public final class SchemaConstraint {
     int depth;
     final List<Level> levels = new ArrayList<>();
     final Set<String> aliases = new HashSet<>();
+    /** For each open bracket: whether it is an aggregate's ({@code COUNT (}). */
+    final List<Boolean> open = new ArrayList<>();
+    boolean qualifiedSeen;
+    boolean unqualifiedSeen;
+    /** The column the next token is compared with ({@code c =}, {@code c IN (… ,}), or null. */
+    Domain.Column compared;
 
     /** Tables in scope for a column at the current position, or null while the current level's FROM is unknown. */
     Set<String> scope() {
@@ -169,36 +370,129 @@ public final class SchemaConstraint {
       levels.forEach(l -> out.addAll(l.tables));
       return out;
     }
+
+    /** Whether the current position is inside an aggregate's brackets opened at {@code level}. */
+    boolean insideAggregate(Level level) {
+      for (int i = level.base; i < open.size(); i++) {
+        if (open.get(i)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private Scan scan(int[] prefix) {
     Scan s = new Scan();
     String prev = "";
     for (int id : prefix) {
-      String t = tokens.get(id).toLowerCase(Locale.ROOT);
+      String tok = tokens.get(id);
+      String t = tok.toLowerCase(Locale.ROOT);
+      Level l = s.levels.isEmpty() ? null : s.levels.get(s.levels.size() - 1);
+      boolean atLevel = l != null && s.open.size() == l.base;
       if (t.equals("(")) {
         s.depth++;
+        s.open.add(AGGREGATES.contains(prev));
       } else if (t.equals(")")) {
         s.depth = Math.max(0, s.depth - 1);
+        if (!s.open.isEmpty()) {
+          s.open.remove(s.open.size() - 1);
+        }
         while (!s.levels.isEmpty() && s.levels.get(s.levels.size() - 1).depth > s.depth) {
           s.levels.remove(s.levels.size() - 1);
         }
       } else if (t.equals("select")) {
-        s.levels.add(new Level(s.depth));
+        s.levels.add(new Level(s.depth, s.open.size()));
       } else if (prev.equals("as")) {
         s.aliases.add(t);
-      } else if (!s.levels.isEmpty()) {
-        Level l = s.levels.get(s.levels.size() - 1);
-        if (t.equals("from")) {
+      } else if (l != null) {
+        if (atLevel && t.equals("from")) {
           l.fromSeen = true;
+          l.clause = "from";
+        } else if (atLevel && l.fromSeen && (t.equals("where") || t.equals("group") || t.equals("having")
+            || t.equals("order") || t.equals("limit"))) {
+          l.clause = t;
+          l.groupSeen |= t.equals("group");
         } else if ((prev.equals("from") || prev.equals("join")) && columnsOf.containsKey(t)) {
           l.tables.add(t);
-        } else if (!l.fromSeen && allColumns.contains(t)) {
-          l.earlyColumns.add(t);
+        } else if (AGGREGATES.contains(t) && !tok.equals(t) && l.clause.equals("select")) {
+          l.selectAggregate = true;
+        } else {
+          column(s, l, prev, tok, t);
         }
       }
       prev = t;
     }
+    s.compared = comparedColumn(prefix);
     return s;
+  }
+
+  /**
+   * The column a literal at the end of {@code prefix} would be compared with: {@code c <op>}, {@code c BETWEEN},
+   * {@code c BETWEEN x AND}, {@code c [NOT] IN (} and {@code c [NOT] IN (x, y,}; null otherwise.
+   */
+  private Domain.Column comparedColumn(int[] prefix) {
+    int n = prefix.length;
+    if (n < 2) {
+      return null;
+    }
+    String p = low(prefix, n - 1);
+    if (COMPARISONS.contains(p) || p.equals("between")) {
+      return columnByToken.get(low(prefix, n - 2));
+    }
+    if (p.equals("and") && n >= 4 && low(prefix, n - 3).equals("between")) {
+      return columnByToken.get(low(prefix, n - 4));
+    }
+    int i = n - 1;
+    while (p.equals(",") && i >= 2 && isLiteral(tokens.get(prefix[i - 1]))) {
+      i -= 2;
+      p = low(prefix, i);
+    }
+    if (p.equals("(") && i >= 2 && low(prefix, i - 1).equals("in")) {
+      int c = i - 2;
+      if (low(prefix, c).equals("not") && c >= 1) {
+        c--;
+      }
+      return columnByToken.get(low(prefix, c));
+    }
+    return null;
+  }
+
+  private String low(int[] prefix, int i) {
+    return tokens.get(prefix[i]).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isLiteral(String tok) {
+    return tok.startsWith("'") || NUMBER.matcher(tok).matches() || tok.equals("TRUE") || tok.equals("FALSE")
+        || (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2);
+  }
+
+  /** Records a column token {@code t} (lower case; {@code tok} as written) at level {@code l}. */
+  private void column(Scan s, Level l, String prev, String tok, String t) {
+    int dot = t.indexOf('.');
+    boolean qualified = dot > 0 && Character.isLetter(t.charAt(0)) && columnsOf.containsKey(t.substring(0, dot));
+    boolean plain = !qualified && allColumns.contains(t) && !s.aliases.contains(t);
+    if (!qualified && !plain) {
+      return;
+    }
+    if (qualified) {
+      s.qualifiedSeen = true;
+      l.qualifiedTables.add(t.substring(0, dot));
+    } else {
+      s.unqualifiedSeen = true;
+      if (!l.fromSeen) {
+        l.earlyColumns.add(t);
+      }
+    }
+    boolean atLevel = s.open.size() == l.base;
+    if (l.clause.equals("select") && !s.insideAggregate(l)) {
+      if (atLevel && (prev.equals("select") || prev.equals(",") || prev.equals("distinct"))) {
+        l.selectBare.add(t);
+      } else {
+        l.complexSelect = true;
+      }
+    } else if (l.clause.equals("group") && atLevel) {
+      l.groupColumns.add(t);
+    }
   }
 }

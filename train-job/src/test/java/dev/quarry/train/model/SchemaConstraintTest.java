@@ -23,7 +23,13 @@ class SchemaConstraintTest {
       "SELECT AVG ( gpa ) FROM grades WHERE course_name = <courses_1> AND student_id IN ( SELECT student_id "
           + "FROM discipline WHERE severity = <severities_1> ) ORDER BY count DESC LIMIT <num_1>",
       "SELECT grade_level , AVG ( absence_count ) FROM attendance WHERE school_name = <schools_1> OR gender = 'Male'",
-      "SELECT letter_grade , term , action_taken , student_count , race_ethnicity FROM enrollment");
+      "SELECT letter_grade , term , action_taken , student_count , race_ethnicity FROM enrollment",
+      "SELECT strftime ( incident_date , '%Y-%m' ) AS month , COUNT ( * ) AS count FROM discipline WHERE "
+          + "is_chronically_absent = FALSE AND grade_level BETWEEN <num_1> AND 8 AND term NOT IN ( <terms_1> , 'F' ) "
+          + "GROUP BY month HAVING COUNT ( * ) > 2 ORDER BY month LIMIT 5",
+      "SELECT students.gender , AVG ( grades.gpa ) AS avg_gpa FROM students JOIN grades ON students.student_id = "
+          + "grades.student_id GROUP BY students.gender , students.grade_level",
+      "SELECT attendance.school_year FROM attendance");
   private static final Vocabulary VOCAB = Vocabulary.build(List.of(), SQLS.stream().map(SqlTokens::tokenize).toList(), 1);
 
   private static SchemaConstraint constraint(String... placeholders) {
@@ -61,14 +67,14 @@ class SchemaConstraintTest {
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE", "school_year")).isFalse();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE", "gender")).isTrue();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students JOIN attendance ON students.student_id = "
-        + "attendance.student_id WHERE", "school_year")).isTrue();
+        + "attendance.student_id WHERE", "attendance.school_year")).isTrue();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE student_id IN ( SELECT student_id FROM grades WHERE",
         "course_name")).isTrue();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE student_id IN ( SELECT student_id FROM grades WHERE",
         "gender")).isTrue();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE student_id IN ( SELECT student_id FROM grades ) AND",
         "course_name")).isFalse();
-    assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE", "attendance.student_id")).isTrue();
+    assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE", "attendance.student_id")).isFalse();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students WHERE", "students.student_id")).isTrue();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students JOIN attendance ON", "attendance.gender")).isFalse();
   }
@@ -88,6 +94,95 @@ class SchemaConstraintTest {
     assertThat(allows(c, "SELECT COUNT ( * ", "<eos>")).isFalse();
     assertThat(allows(c, "SELECT COUNT ( * ) FROM students", ")")).isFalse();
     assertThat(allows(c, "", "<eos>")).isFalse();
+  }
+
+  @Test
+  void aStatementQualifiesEveryColumnOrNoneSoAJoinNeverFollowsAnUnqualifiedColumn() {
+    SchemaConstraint c = constraint();
+    assertThat(allows(c, "SELECT school_name ,", "attendance.absence_count")).isFalse();
+    assertThat(allows(c, "SELECT students.gender ,", "gpa")).isFalse();
+    assertThat(allows(c, "SELECT school_name , COUNT ( * ) FROM students", "JOIN")).isFalse();
+    assertThat(allows(c, "SELECT students.gender , COUNT ( * ) FROM students", "JOIN")).isTrue();
+  }
+
+  @Test
+  void aQualifiedColumnNeedsItsTableInTheFromClause() {
+    SchemaConstraint c = constraint();
+    String prefix = "SELECT COUNT ( DISTINCT students.student_id ) AS count FROM grades";
+    assertThat(allows(c, prefix, "WHERE")).isFalse();
+    assertThat(allows(c, prefix, "<eos>")).isFalse();
+    assertThat(allows(c, prefix, "JOIN")).isTrue();
+    assertThat(allows(c, prefix + " JOIN students ON students.student_id = grades.student_id", "WHERE")).isTrue();
+  }
+
+  @Test
+  void selectedColumnsOutsideAggregatesAreExactlyTheGroupByList() {
+    SchemaConstraint c = constraint();
+    String select = "SELECT school_name , COUNT ( * ) AS count FROM discipline WHERE school_year = <year_1>";
+    assertThat(allows(c, select, "<eos>")).as("an aggregate with a plain column needs GROUP BY").isFalse();
+    assertThat(allows(c, select, "ORDER")).isFalse();
+    assertThat(allows(c, select + " GROUP BY", "grade_level")).isFalse();
+    assertThat(allows(c, select + " GROUP BY", "school_name")).isTrue();
+    assertThat(allows(c, select + " GROUP BY school_name", ",")).as("nothing left to group").isFalse();
+    assertThat(allows(c, select + " GROUP BY school_name", "<eos>")).isTrue();
+    String two = "SELECT students.gender , students.grade_level , AVG ( grades.gpa ) AS avg_gpa FROM students JOIN "
+        + "grades ON students.student_id = grades.student_id GROUP BY students.gender";
+    assertThat(allows(c, two, "<eos>")).as("students.grade_level is not grouped yet").isFalse();
+    assertThat(allows(c, two, ",")).isTrue();
+    assertThat(allows(c, two + " ,", "students.grade_level")).isTrue();
+  }
+
+  @Test
+  void havingAndOrderByUseOnlyGroupedColumnsOutsideAggregates() {
+    SchemaConstraint c = constraint();
+    String grouped = "SELECT school_name FROM grades GROUP BY school_name";
+    assertThat(allows(c, grouped + " ORDER BY AVG ( gpa ) DESC ,", "grade_level")).isFalse();
+    assertThat(allows(c, grouped + " ORDER BY", "school_name")).isTrue();
+    assertThat(allows(c, grouped + " HAVING AVG (", "gpa")).isTrue();
+    assertThat(allows(c, grouped + " HAVING AVG ( gpa ) >", "gpa")).isFalse();
+    assertThat(allows(c, "SELECT COUNT ( * ) FROM grades ORDER BY", "gpa")).isFalse();
+    assertThat(allows(c, "SELECT gpa FROM grades ORDER BY", "gpa")).isTrue();
+  }
+
+  @Test
+  void clausesComeOnceInSqlOrderAndHavingOnlyAfterGroupBy() {
+    SchemaConstraint c = constraint();
+    assertThat(allows(c, "SELECT school_name FROM grades WHERE gpa > 2", "HAVING")).isFalse();
+    assertThat(allows(c, "SELECT school_name FROM grades GROUP BY school_name ORDER BY school_name", "GROUP"))
+        .isFalse();
+    assertThat(allows(c, "SELECT school_name FROM grades GROUP BY school_name ORDER BY school_name", "LIMIT"))
+        .isTrue();
+  }
+
+  @Test
+  void groupAndOrderByNameOnlyAliasesThePrefixDefined() {
+    SchemaConstraint c = constraint();
+    String withAlias = "SELECT strftime ( incident_date , '%Y-%m' ) AS month , COUNT ( * ) AS count FROM discipline";
+    assertThat(allows(c, withAlias + " GROUP BY", "month")).isTrue();
+    assertThat(allows(c, "SELECT COUNT ( * ) AS count FROM discipline WHERE grade_level = 8 GROUP BY", "month"))
+        .isFalse();
+    assertThat(allows(c, "SELECT COUNT ( * ) AS count FROM discipline GROUP BY", "strftime")).isTrue();
+  }
+
+  @Test
+  void aComparedLiteralHasTheColumnsType() {
+    SchemaConstraint c = constraint("<num_1>", "<terms_1>", "<schools_1>", "<year_1>");
+    String from = "SELECT COUNT ( * ) FROM attendance WHERE ";
+    assertThat(allows(c, from + "is_chronically_absent =", "FALSE")).isTrue();
+    assertThat(allows(c, from + "is_chronically_absent =", "<num_1>")).isFalse();
+    assertThat(allows(c, from + "school_year =", "FALSE")).isFalse();
+    assertThat(allows(c, from + "school_year =", "<year_1>")).isTrue();
+    assertThat(allows(c, from + "grade_level =", "<year_1>")).as("a school year is no grade").isFalse();
+    assertThat(allows(c, from + "grade_level BETWEEN", "<num_1>")).isTrue();
+    assertThat(allows(c, from + "grade_level BETWEEN <num_1> AND", "8")).isTrue();
+    assertThat(allows(c, from + "grade_level BETWEEN <num_1> AND", "'F'")).isFalse();
+    assertThat(allows(c, from + "school_name =", "<num_1>")).isFalse();
+    assertThat(allows(c, from + "school_name =", "<schools_1>")).isTrue();
+    String grades = "SELECT COUNT ( * ) FROM grades WHERE ";
+    assertThat(allows(c, grades + "term NOT IN (", "<schools_1>")).as("another vocabulary").isFalse();
+    assertThat(allows(c, grades + "term NOT IN ( <terms_1> ,", "'F'")).isTrue();
+    assertThat(allows(c, grades + "term NOT IN ( <terms_1> ,", "8")).isFalse();
+    assertThat(allows(c, grades + "term =", "grade_level")).as("a column is no literal").isTrue();
   }
 
   /**
