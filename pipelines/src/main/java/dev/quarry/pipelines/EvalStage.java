@@ -20,8 +20,10 @@ import java.util.List;
 
 /**
  * The eval stage: resolves the bank, the main seed data (the workspace's, generated through
- * {@link Stages#seed} when missing, or {@code --database}) and the test-suite databases (seed stage for
- * each test-suite seed at scale 1, reused when up to date), then runs {@link EvalJob}.
+ * {@link Stages#seed} when missing, or {@code --database}) and the test-suite databases, reused when up to date:
+ * for a built-in domain the seed stage for each test-suite seed at scale 1; for an imported domain (one with a
+ * {@code source}) the main seed data fuzzed with each test-suite seed ({@link TestSuiteStage}). Then runs
+ * {@link EvalJob}.
  */
 final class EvalStage {
 
@@ -109,8 +111,11 @@ final class EvalStage {
     }
     List<Path> suiteDirs = new ArrayList<>();
     for (long seed : s.testSuiteSeeds()) {
-      DataOptions t = o.forTestSuiteSeed(seed);
-      suiteDirs.add(Stages.seed(t, r, command, false).dir());
+      if (domain.source() != null) {
+        suiteDirs.add(TestSuiteStage.run(o, domain, seedDir, seed, command, false).dir());
+      } else {
+        suiteDirs.add(Stages.seed(o.forTestSuiteSeed(seed), r, command, false).dir());
+      }
     }
     Path root = o.workspace().root();
     SandboxSettings sandbox = SandboxSettings.defaults().withTimeout(s.queryTimeout()).withMaxRows(s.maxRows())
