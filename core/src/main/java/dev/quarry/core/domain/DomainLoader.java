@@ -107,6 +107,7 @@ public final class DomainLoader {
         boolean bank = "bank".equals(p.currentName());
         p.nextToken();
         p.skipChildren();
+        p.finishToken(); // a string value is otherwise read lazily, and the location would be its start
         long valueEnd = p.currentLocation().getByteOffset();
         if (bank) {
           long from;

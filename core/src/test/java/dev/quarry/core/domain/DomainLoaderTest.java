@@ -109,6 +109,14 @@ class DomainLoaderTest {
     assertThat(new String(DomainLoader.rawBytes(firstFile.toString()), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo(education.replaceFirst("\\{\\s*", "{\n  "));
 
+    // After a string member (the last member of a drafted file is its "source").
+    String afterString = education.substring(0, end).stripTrailing() + ",\n  \"source\": \"sqlite:/x.db\"\n}\n";
+    Path imported = dir.resolve("imported.json");
+    Files.writeString(imported, afterString.replace("\"\n}\n", "\",\n  \"bank\": {\"path\": \"q.jsonl\"}\n}\n"));
+    assertThat(DomainLoader.load(imported.toString()).bank().path()).endsWith("q.jsonl");
+    assertThat(new String(DomainLoader.rawBytes(imported.toString()), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(afterString);
+
     Path noPath = dir.resolve("nopath.json");
     Files.writeString(noPath, last.replace("\"path\": \"banks/q.csv\", ", ""));
     assertThatThrownBy(() -> DomainLoader.load(noPath.toString())).hasMessageContaining("Domain bank needs a \"path\"");
