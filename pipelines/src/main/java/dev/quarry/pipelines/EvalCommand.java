@@ -70,8 +70,8 @@ final class EvalCommand implements Callable<Integer> {
   Path database;
 
   @Option(names = "--test-suite", paramLabel = "K", defaultValue = "" + EvalStage.Settings.DEFAULT_TEST_SUITE,
-      description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing; 0 = none "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing (an imported "
+          + "domain's snapshot fuzzed with those seeds); 0 = none (default: ${DEFAULT-VALUE}).")
   int testSuite;
 
   @Option(names = "--baseline", paramLabel = "last|RUN_ID",
