@@ -58,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--bank", paramLabel = "FILE",
       description = "Query bank: .jsonl (Quarry), .json (Spider dev.json with tables.json beside it) or .csv "
-          + "(defog sql-eval) (default: the committed data/eval/education_bank.jsonl).")
+          + "(defog sql-eval) (default: the domain file's \"bank\", else the committed data/eval/education_bank.jsonl).")
   Path bank;
 
   @Option(names = "--bank-db", paramLabel = "DB", description = "For Spider/defog banks: keep only this db_id/db_name (default: none: all).")
@@ -70,8 +70,8 @@ final class EvalCommand implements Callable<Integer> {
   Path database;
 
   @Option(names = "--test-suite", paramLabel = "K", defaultValue = "" + EvalStage.Settings.DEFAULT_TEST_SUITE,
-      description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing; 0 = none "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Test-suite databases: seeds <seed>+1..<seed>+K at scale 1, generated if missing (an imported "
+          + "domain's snapshot fuzzed with those seeds); 0 = none (default: ${DEFAULT-VALUE}).")
   int testSuite;
 
   @Option(names = "--baseline", paramLabel = "last|RUN_ID",
@@ -121,7 +121,8 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * The command line's checks, before any work: value ranges, {@code --bank} and {@code --database}, a writable
+   * The command line's checks, before any work: value ranges, {@code --bank} (or the domain file's bank) and
+   * {@code --database}, a writable
    * workspace, the form and scheme of {@code --model} and, without it, that the workspace's latest model is an
    * embedded one.
    *
@@ -149,6 +150,10 @@ final class EvalCommand implements Callable<Integer> {
     if (bank != null && !Files.isRegularFile(bank)) {
       throw new IllegalArgumentException("--bank: no such file: " + bank.toAbsolutePath());
     }
+    dev.quarry.core.domain.Domain loaded = dev.quarry.core.domain.DomainLoader.load(data.domain);
+    EvalStage.unreadableDeclaredBank(loaded, data.domain, bank).ifPresent(m -> {
+      throw new IllegalArgumentException(m);
+    });
     if (database != null && !Files.isDirectory(database)) {
       throw new IllegalArgumentException("--database: not a directory: " + database.toAbsolutePath());
     }

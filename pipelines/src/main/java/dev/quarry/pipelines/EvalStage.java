@@ -20,8 +20,10 @@ import java.util.List;
 
 /**
  * The eval stage: resolves the bank, the main seed data (the workspace's, generated through
- * {@link Stages#seed} when missing, or {@code --database}) and the test-suite databases (seed stage for
- * each test-suite seed at scale 1, reused when up to date), then runs {@link EvalJob}.
+ * {@link Stages#seed} when missing, or {@code --database}) and the test-suite databases, reused when up to date:
+ * for a built-in domain the seed stage for each test-suite seed at scale 1; for an imported domain (one with a
+ * {@code source}) the main seed data fuzzed with each test-suite seed ({@link TestSuiteStage}). Then runs
+ * {@link EvalJob}.
  */
 final class EvalStage {
 
@@ -67,7 +69,8 @@ final class EvalStage {
 
   /**
    * Why the eval stage cannot run for lack of a query bank, or empty when it can: an imported domain (one with a
-   * {@code source}) has no bank until someone writes one, and the built-in education bank does not fit it.
+   * {@code source}) has no bank until someone writes one and names it, with {@code --bank} or in the domain file
+   * ({@code "bank": {"path": …}}); the built-in education bank does not fit it.
    *
    * @param domain the loaded domain
    * @param domainArg the {@code --domain} value, for the message
@@ -75,12 +78,46 @@ final class EvalStage {
    * @return the message saying how to add a bank, when there is none
    */
   static java.util.Optional<String> missingBank(Domain domain, String domainArg, Path bank) {
-    if (bank != null || domain.source() == null) {
+    if (bank != null || domain.source() == null || domain.bank() != null) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of("domain '" + domain.name() + "' has no query bank yet. Write questions with their"
-        + " gold SQL as a sql-eval CSV (question,query) or a Spider JSON file, then run: quarry eval --domain "
-        + domainArg + " --bank FILE [--bank-db NAME]");
+        + " gold SQL as a sql-eval CSV (question,query) or a Spider JSON file, then either declare it in the domain"
+        + " file, \"bank\": {\"path\": \"FILE\", \"db\": \"NAME\"} (path relative to the file's folder, db optional),"
+        + " or run: quarry eval --domain " + domainArg + " --bank FILE [--bank-db NAME]");
+  }
+
+  /**
+   * The problem with the bank the domain file declares, when {@code --bank} does not override it: its file does not
+   * exist or cannot be read. Checked before any work, so that {@code quarry run} does not train for nothing.
+   *
+   * @param domain the loaded domain
+   * @param domainArg the {@code --domain} value, for the message
+   * @param bank the {@code --bank} file, or null
+   * @return the message naming the domain file and the bank, or empty
+   */
+  static java.util.Optional<String> unreadableDeclaredBank(Domain domain, String domainArg, Path bank) {
+    if (bank != null) {
+      return java.util.Optional.empty();
+    }
+    return dev.quarry.core.domain.init.DomainChecker.bankProblem(domain)
+        .map(p -> domainArg + ": " + p.message() + "; fix the path, or pass --bank FILE");
+  }
+
+  /**
+   * The bank the stage scores on: {@code --bank} when given (with {@code --bank-db}), else the domain file's
+   * {@code bank} (its {@code db}, unless {@code --bank-db} is given), else the committed education bank.
+   *
+   * @throws IllegalArgumentException when the bank file is missing or cannot be parsed
+   */
+  static QueryBank bank(Domain domain, Settings s) {
+    if (s.bank() != null) {
+      return Banks.load(s.bank(), s.bankDb());
+    }
+    if (domain.bank() != null) {
+      return Banks.load(Path.of(domain.bank().path()), s.bankDb() != null ? s.bankDb() : domain.bank().db());
+    }
+    return Banks.education();
   }
 
   /**
@@ -91,8 +128,8 @@ final class EvalStage {
    * @param s eval settings
    * @param command the command line for manifests
    * @return the outcome (exit code included)
-   * @throws IllegalArgumentException for a bank that cannot be read, a model spec that does not open or a
-   *     baseline that is not in the history
+   * @throws IllegalArgumentException for a bank that cannot be read (the {@code --bank} or the domain file's), a
+   *     model spec that does not open or a baseline that is not in the history
    */
   static EvalOutcome run(DataOptions o, RunnerOptions r, Settings s, String command) {
     Domain domain = DomainLoader.load(o.domain);
@@ -100,7 +137,7 @@ final class EvalStage {
     if (noBank.isPresent()) {
       throw new IllegalArgumentException(noBank.get());
     }
-    QueryBank bank = s.bank() == null ? Banks.education() : Banks.load(s.bank(), s.bankDb());
+    QueryBank bank = bank(domain, s);
     Path seedDir;
     if (s.database() != null) {
       seedDir = s.database(); // checked by the command line (EvalCommand)
@@ -109,8 +146,11 @@ final class EvalStage {
     }
     List<Path> suiteDirs = new ArrayList<>();
     for (long seed : s.testSuiteSeeds()) {
-      DataOptions t = o.forTestSuiteSeed(seed);
-      suiteDirs.add(Stages.seed(t, r, command, false).dir());
+      if (domain.source() != null) {
+        suiteDirs.add(TestSuiteStage.run(o, domain, seedDir, seed, command, false).dir());
+      } else {
+        suiteDirs.add(Stages.seed(o.forTestSuiteSeed(seed), r, command, false).dir());
+      }
     }
     Path root = o.workspace().root();
     SandboxSettings sandbox = SandboxSettings.defaults().withTimeout(s.queryTimeout()).withMaxRows(s.maxRows())

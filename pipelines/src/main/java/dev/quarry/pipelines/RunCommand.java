@@ -17,9 +17,9 @@ import picocli.CommandLine.Mixin;
       "skipping stages whose outputs are up to date, and ends with EX, test-suite accuracy and the path of the",
       "report. --force redoes every stage.",
       "--source SOURCE --name NAME runs on your own database: 'quarry domain init' first when",
-      "domains/NAME/domain.json does not exist yet, then every stage on that domain. A domain without a query",
-      "bank skips the eval stage and says how to add one; the report stage is skipped too while the workspace",
-      "holds no evaluation."
+      "domains/NAME/domain.json does not exist yet, then every stage on that domain. The eval stage scores the",
+      "bank the domain file declares (\"bank\": {\"path\": FILE}); a domain without one skips the eval stage and",
+      "says how to add one; the report stage is skipped too while the workspace holds no evaluation."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -46,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
     UsageException.check(spec, data::requireWritableWorkspace);
     snapshot.applyTo(data);
     useSource(System.out, java.nio.file.Path.of(""));
+    UsageException.check(spec, () -> EvalStage.unreadableDeclaredBank(
+        dev.quarry.core.domain.DomainLoader.load(data.domain), data.domain, null).ifPresent(m -> {
+          throw new IllegalArgumentException(m);
+        }));
     String cmd = Commands.commandLine(spec);
     long start = System.nanoTime();
     Progress.stage(1, 5, "seed");

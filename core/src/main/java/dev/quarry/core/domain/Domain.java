@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param source where the data of an imported domain lives ({@code duckdb:PATH}, {@code sqlite:PATH},
  *     {@code parquet:DIR}, {@code csv:DIR}), as written by {@code quarry domain init}; null for built-in domains
  *     whose data a seed generator makes
+ * @param bank the domain's query bank, which {@code quarry eval} and {@code quarry run} use when no {@code --bank} is
+ *     given; null when the file declares none (written by hand: {@code quarry domain init} does not know one). Its
+ *     path is resolved against the domain file's folder by {@link DomainLoader}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Domain(
@@ -43,20 +46,31 @@ public record Domain(
     Map<String, List<VocabEntry>> vocabularies,
     JsonNode simulation,
     Map<String, List<String>> abbreviations,
-    String source)
+    String source,
+    Bank bank)
     implements Serializable {
+
+  /** Without a query bank. */
+  public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
+      List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation,
+      Map<String, List<String>> abbreviations, String source) {
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, abbreviations, source,
+        null);
+  }
 
   /** Without a source: a domain whose data a seed generator makes. */
   public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
       List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation,
       Map<String, List<String>> abbreviations) {
-    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, abbreviations, null);
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, abbreviations, null,
+        null);
   }
 
   /** Without abbreviations. */
   public Domain(String name, String description, String generator, Entity entity, Years years, List<Table> tables,
       List<Join> joins, Map<String, List<VocabEntry>> vocabularies, JsonNode simulation) {
-    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, Map.of(), null);
+    this(name, description, generator, entity, years, tables, joins, vocabularies, simulation, Map.of(), null,
+        null);
   }
 
   /** Replaces an absent abbreviation map by an empty one. */
@@ -65,6 +79,12 @@ public record Domain(
   }
 
   private static final long serialVersionUID = 1L;
+
+  /** This domain with {@code bank} as its query bank. */
+  public Domain withBank(Bank bank) {
+    return new Domain(name, description, generator, entity, years, tables, joins, vocabularies, simulation,
+        abbreviations, source, bank);
+  }
 
   /** Returns the table named {@code name} (case-insensitive) if the domain has it. */
   public Optional<Table> table(String name) {
@@ -92,6 +112,18 @@ public record Domain(
     tables.forEach(t -> names.add(t.name()));
     return names;
   }
+
+  /**
+   * The query bank a domain file declares, {@code "bank": {"path": "bank.csv", "db": "shop"}}.
+   *
+   * @param path the bank file: {@code .jsonl} (Quarry), {@code .json} (Spider, with {@code tables.json} beside it) or
+   *     {@code .csv} (defog sql-eval); relative paths are resolved against the domain file's folder when the file is
+   *     loaded, so {@link Domain#bank()} holds the absolute path
+   * @param db for Spider and defog banks: keep only this {@code db_id}/{@code db_name} ({@code --bank-db}); null for
+   *     all
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Bank(String path, String db) implements Serializable {}
 
   /** How people name the main entity of the domain. */
   @JsonIgnoreProperties(ignoreUnknown = false)

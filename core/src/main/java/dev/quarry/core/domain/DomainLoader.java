@@ -14,7 +14,8 @@ import java.util.Set;
  * Loads and checks domain descriptions.
  *
  * <p>A domain is named either by a built-in name ({@link #BUILT_IN}: read from the classpath copy of
- * {@code data/domains/<name>/domain.json}) or by a path to a {@code domain.json} file.
+ * {@code data/domains/<name>/domain.json}) or by a path to a {@code domain.json} file. A file's
+ * {@code "bank": {"path": …, "db": …}} has its relative path resolved against the file's folder.
  */
 public final class DomainLoader {
 
@@ -41,7 +42,7 @@ public final class DomainLoader {
         throw new IllegalArgumentException("Domain file not found: " + asPath.toAbsolutePath());
       }
       try (InputStream in = Files.newInputStream(asPath)) {
-        return parse(in, asPath.toString());
+        return resolveBank(parse(in, asPath.toString()), asPath);
       } catch (IOException e) {
         throw new IllegalArgumentException("Cannot read domain file " + asPath + ": " + e.getMessage(), e);
       }
@@ -59,12 +60,29 @@ public final class DomainLoader {
     }
   }
 
-  /** Reads the raw bytes of a built-in domain or domain file, for hashing into manifests. */
+  /** {@code d} with its bank path made absolute, relative paths taken from the folder of {@code file}. */
+  private static Domain resolveBank(Domain d, Path file) {
+    if (d.bank() == null) {
+      return d;
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    Path bank = folder.resolve(d.bank().path()).normalize();
+    return d.withBank(new Domain.Bank(bank.toString(), d.bank().db()));
+  }
+
+  /**
+   * Reads the bytes of a built-in domain or domain file, for hashing into manifests: the file as it is, less a
+   * top-level {@code "bank"} member (from the comma before it, or up to the next member when it comes first), so that
+   * declaring or changing the query bank, which only the eval stage reads, leaves the seed data, dataset and model up
+   * to date. A file without {@code "bank"} gives its bytes unchanged.
+   *
+   * @throws IllegalArgumentException when the domain is unknown or the file cannot be read
+   */
   public static byte[] rawBytes(String nameOrPath) {
     try {
       Path asPath = Path.of(nameOrPath);
       if (Files.isRegularFile(asPath)) {
-        return Files.readAllBytes(asPath);
+        return withoutBank(Files.readAllBytes(asPath));
       }
       try (InputStream in = DomainLoader.class.getResourceAsStream("/quarry-data/domains/" + nameOrPath + "/domain.json")) {
         if (in == null) {
@@ -74,6 +92,45 @@ public final class DomainLoader {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read domain " + nameOrPath + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code json} less its top-level {@code "bank"} member (see {@link #rawBytes}); unchanged when it has none. */
+  static byte[] withoutBank(byte[] json) {
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return json;
+      }
+      long previousEnd = -1; // end of the previous member's value
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        long nameStart = p.currentTokenLocation().getByteOffset();
+        boolean bank = "bank".equals(p.currentName());
+        p.nextToken();
+        p.skipChildren();
+        p.finishToken(); // a string value is otherwise read lazily, and the location would be its start
+        long valueEnd = p.currentLocation().getByteOffset();
+        if (bank) {
+          long from;
+          long to;
+          if (previousEnd >= 0) {
+            from = previousEnd;
+            to = valueEnd;
+          } else if (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            from = nameStart;
+            to = p.currentTokenLocation().getByteOffset();
+          } else {
+            return json;
+          }
+          byte[] out = new byte[json.length - (int) (to - from)];
+          System.arraycopy(json, 0, out, 0, (int) from);
+          System.arraycopy(json, (int) to, out, (int) from, json.length - (int) to);
+          return out;
+        }
+        previousEnd = valueEnd;
+      }
+      return json;
+    } catch (IOException e) {
+      return json; // malformed: hashed as it is (loading it reports the problem)
     }
   }
 
@@ -99,6 +156,17 @@ public final class DomainLoader {
     }
     if (d.years() != null && (d.years().values() == null || !d.years().values().contains(d.years().current()))) {
       throw new IllegalArgumentException("Domain years.current must be one of years.values" + where);
+    }
+    if (d.bank() != null && (d.bank().path() == null || d.bank().path().isBlank())) {
+      throw new IllegalArgumentException("Domain bank needs a \"path\" (the bank file, relative to the domain file's"
+          + " folder)" + where);
+    }
+    if (d.bank() != null) {
+      try {
+        Path.of(d.bank().path());
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new IllegalArgumentException("Domain bank path '" + d.bank().path() + "' is not a path" + where, e);
+      }
     }
     Set<String> tableNames = new HashSet<>();
     for (Domain.Table t : d.tables()) {

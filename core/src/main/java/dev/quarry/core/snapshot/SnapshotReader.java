@@ -69,6 +69,24 @@ public final class SnapshotReader {
   }
 
   /**
+   * Reads a snapshot back from the folder {@link SnapshotWriter} wrote it to ({@code <dir>/<table>/*.parquet}), through
+   * an in-memory DuckDB ({@code parquet:DIR}), with the same schema check, value types and row order as {@link #read}.
+   *
+   * @param domain the imported domain the snapshot was taken for
+   * @param dir the snapshot folder (a seed stage output)
+   * @return the snapshot; its {@code source} is {@code parquet:<dir>}
+   * @throws SnapshotException {@link SnapshotError#SOURCE_SCHEMA_CHANGED} when the folder's tables, columns or types
+   *     are not the domain's; the other errors of {@link #read}
+   * @throws dev.quarry.core.domain.init.DomainInitException when the folder is missing or holds no Parquet file
+   */
+  public static SourceSnapshot readFolder(Domain domain, java.nio.file.Path dir) {
+    try (SourceCatalog catalog = SourceCatalog.open(
+        dev.quarry.core.domain.init.SourceSpec.parse("parquet:" + dir.toAbsolutePath()))) {
+      return read(domain, catalog, 0);
+    }
+  }
+
+  /**
    * Compares the source's schema with the domain file's and returns the schema hash.
    *
    * @throws SnapshotException {@link SnapshotError#SOURCE_SCHEMA_CHANGED} when they differ
@@ -207,7 +225,7 @@ public final class SnapshotReader {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

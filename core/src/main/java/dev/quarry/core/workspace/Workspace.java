@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * <pre>
  * workspace/
  *   seed/&lt;domain&gt;-s&lt;seed&gt;-x&lt;scale&gt;/      Parquet seed data, one folder per table, + manifest.json
+ *   seed/&lt;domain&gt;-s&lt;seed&gt;-x&lt;scale&gt;-fuzzed/  an imported domain's test-suite database for that seed
  *   datasets/&lt;domain&gt;-s&lt;seed&gt;-x&lt;scale&gt;/  NL→SQL shards (JSONL + Parquet), dataset_info.json, + manifest.json
  *   cache/                                  DuckDB extension directory and other caches
  * </pre>
@@ -21,6 +22,14 @@ public record Workspace(Path root) {
   /** Seed output directory for a domain, seed and scale. */
   public Path seedDir(String domain, long seed, int scale) {
     return root.resolve("seed").resolve(dataKey(domain, seed, scale));
+  }
+
+  /**
+   * Test-suite database of an imported domain for a test-suite seed: its snapshot fuzzed with that seed, beside the
+   * seed folders but never one of them (a snapshot taken with {@code --seed} of the same number keeps its own).
+   */
+  public Path fuzzedDir(String domain, long seed, int scale) {
+    return root.resolve("seed").resolve(dataKey(domain, seed, scale) + "-fuzzed");
   }
 
   /** Dataset output directory for a domain, seed and scale. */

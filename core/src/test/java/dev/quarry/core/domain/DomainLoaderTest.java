@@ -75,4 +75,53 @@ class DomainLoaderTest {
     assertThatThrownBy(() -> DomainLoader.load(badJoin.toString()))
         .hasMessageContaining("Join column orders.customer does not exist");
   }
+
+  @Test
+  void aDeclaredBankIsResolvedAgainstTheFileFolderAndLeftOutOfTheHashedBytes(@TempDir Path dir) throws Exception {
+    String education = new String(DomainLoader.rawBytes("education"), java.nio.charset.StandardCharsets.UTF_8);
+    Path plain = dir.resolve("plain/domain.json");
+    Files.createDirectories(plain.getParent());
+    Files.writeString(plain, education);
+    assertThat(DomainLoader.load(plain.toString()).bank()).isNull();
+    assertThat(DomainLoader.rawBytes(plain.toString())).isEqualTo(Files.readAllBytes(plain));
+
+    // Appended as the last member, as someone editing the file would.
+    int end = education.lastIndexOf('}');
+    String last = education.substring(0, end).stripTrailing() + ",\n  \"bank\": {\"path\": \"banks/q.csv\", \"db\": \"shop\"}\n"
+        + education.substring(end);
+    Path withBank = dir.resolve("edited/domain.json");
+    Files.createDirectories(withBank.getParent());
+    Files.writeString(withBank, last);
+    Domain d = DomainLoader.load(withBank.toString());
+    assertThat(d.bank().path()).isEqualTo(dir.resolve("edited/banks/q.csv").toAbsolutePath().normalize().toString());
+    assertThat(d.bank().db()).isEqualTo("shop");
+    // Only the eval stage reads the bank: the bytes hashed into seed manifests are the file's without it.
+    byte[] original = education.substring(0, end).stripTrailing().concat("\n" + education.substring(end))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(DomainLoader.rawBytes(withBank.toString())).isEqualTo(original);
+
+    // As the first member, absolute path, no db.
+    String abs = dir.resolve("b.jsonl").toAbsolutePath().toString();
+    String first = education.replaceFirst("\\{\\s*", "{\n  \"bank\": {\"path\": \"" + abs + "\"},\n  ");
+    Path firstFile = dir.resolve("first.json");
+    Files.writeString(firstFile, first);
+    assertThat(DomainLoader.load(firstFile.toString()).bank()).isEqualTo(new Domain.Bank(abs, null));
+    assertThat(new String(DomainLoader.rawBytes(firstFile.toString()), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(education.replaceFirst("\\{\\s*", "{\n  "));
+
+    // After a string member (the last member of a drafted file is its "source").
+    String afterString = education.substring(0, end).stripTrailing() + ",\n  \"source\": \"sqlite:/x.db\"\n}\n";
+    Path imported = dir.resolve("imported.json");
+    Files.writeString(imported, afterString.replace("\"\n}\n", "\",\n  \"bank\": {\"path\": \"q.jsonl\"}\n}\n"));
+    assertThat(DomainLoader.load(imported.toString()).bank().path()).endsWith("q.jsonl");
+    assertThat(new String(DomainLoader.rawBytes(imported.toString()), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(afterString);
+
+    Path noPath = dir.resolve("nopath.json");
+    Files.writeString(noPath, last.replace("\"path\": \"banks/q.csv\", ", ""));
+    assertThatThrownBy(() -> DomainLoader.load(noPath.toString())).hasMessageContaining("Domain bank needs a \"path\"");
+    Path unknown = dir.resolve("unknown.json");
+    Files.writeString(unknown, last.replace("\"db\"", "\"database\""));
+    assertThatThrownBy(() -> DomainLoader.load(unknown.toString())).hasMessageContaining("database");
+  }
 }

@@ -25,7 +25,9 @@ public record CheckProblem(Kind kind, String table, String column, String messag
     /** A vocabulary or year value that no column using it holds. */
     VALUE_NOT_FOUND,
     /** A join between columns of different types. */
-    JOIN_TYPE_MISMATCH
+    JOIN_TYPE_MISMATCH,
+    /** The declared query bank ({@code "bank": {"path": …}}) does not exist, is not a file, or cannot be read. */
+    BANK_UNREADABLE
   }
 
   @Override

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code quarry domain check}: validates an (edited) domain file against the source it records, read-only. Finds
  * tables and columns the source lacks, types that differ, roles that contradict types, vocabulary and year values
- * that no column holds, and joins between columns of different types.
+ * that no column holds, joins between columns of different types, and a declared query bank that is missing or
+ * unreadable.
  */
 public final class DomainChecker {
 
@@ -40,7 +41,8 @@ public final class DomainChecker {
   /**
    * Checks the domain file {@code file}.
    *
-   * @return the problems, in file order (tables, columns, vocabularies, years, joins); empty when it is consistent
+   * @return the problems, in file order (tables, columns, vocabularies, years, joins, bank); empty when it is
+   *     consistent
    * @throws DomainInitException {@link InitError#NO_SOURCE} when the file records no source; the source errors of
    *     {@link SourceSpec#parse} and {@link SourceCatalog#open} when the source is gone or unreadable
    */
@@ -125,7 +127,29 @@ public final class DomainChecker {
                 + " (" + r + ") compares different types"));
       }
     }
+    bankProblem(d).ifPresent(problems::add);
     return problems;
+  }
+
+  /**
+   * The problem with the domain's declared query bank, if any: its file (resolved by {@link DomainLoader}) does not
+   * exist, is not a regular file, or cannot be read. Whether its content parses is for the bank readers to say.
+   *
+   * @return the problem, or empty when the domain declares no bank or its file can be read
+   */
+  public static Optional<CheckProblem> bankProblem(Domain d) {
+    if (d.bank() == null) {
+      return Optional.empty();
+    }
+    Path bank = Path.of(d.bank().path());
+    String why = !java.nio.file.Files.exists(bank) ? "does not exist"
+        : !java.nio.file.Files.isRegularFile(bank) ? "is not a file"
+        : !java.nio.file.Files.isReadable(bank) ? "cannot be read" : null;
+    if (why == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckProblem(CheckProblem.Kind.BANK_UNREADABLE, null, null, "the query bank " + bank + " ("
+        + "\"bank\": {\"path\": ...}, relative to the domain file's folder) " + why));
   }
 
   private static void checkValues(Domain d, SourceCatalog catalog, Map<String, SqlType> types,
