@@ -6,7 +6,11 @@ import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of the synth pipeline; validated by {@link SynthPipeline#validate} before anything is built. */
+/**
+ * Options of the synth pipeline; validated by {@link SynthPipeline#validate} before anything is built. The
+ * settings' defaults, meanings and allowed ranges are {@link SynthSetting}'s (one per getter below, except the
+ * output and seed directories, the domain and the seed, which the caller chooses).
+ */
 public interface SynthOptions extends PipelineOptions {
 
   @Description("Directory to write the dataset into (the caller's temporary directory).")
@@ -33,94 +37,90 @@ public interface SynthOptions extends PipelineOptions {
 
   void setSeed(long value);
 
-  @Description("Value samples per template (more => more candidate SQL).")
-  @Default.Integer(0)
+  @Description(SynthSetting.Meaning.SAMPLES_PER_TEMPLATE + ".")
+  @Default.Integer(SynthSetting.Defaults.SAMPLES_PER_TEMPLATE)
   int getSamplesPerTemplate();
 
   void setSamplesPerTemplate(int value);
 
-  @Description("Questions realized per SQL before deduplication.")
-  @Default.Integer(0)
+  @Description(SynthSetting.Meaning.QUESTIONS_PER_SQL + ".")
+  @Default.Integer(SynthSetting.Defaults.QUESTIONS_PER_SQL)
   int getQuestionsPerSql();
 
   void setQuestionsPerSql(int value);
 
-  @Description("Per-query execution timeout in seconds.")
-  @Default.Integer(5)
+  @Description(SynthSetting.Meaning.QUERY_TIMEOUT + " in seconds.")
+  @Default.Integer(SynthSetting.Defaults.QUERY_TIMEOUT_SECONDS)
   int getQueryTimeoutSeconds();
 
   void setQueryTimeoutSeconds(int value);
 
-  @Description("Results with more rows than this are dropped as oversized.")
-  @Default.Integer(1000)
+  @Description(SynthSetting.Meaning.ROW_CAP + ".")
+  @Default.Integer(SynthSetting.Defaults.ROW_CAP)
   int getRowCap();
 
   void setRowCap(int value);
 
-  @Description("Random keys used to spread template specs and candidates over workers: 8 suits the Direct "
-      + "runner (one bundle per key); Flink balances its task slots better with 128 or more. Outputs do not depend on it.")
-  @Default.Integer(GenerateCandidates.SPREAD_BUCKETS)
+  @Description(SynthSetting.Meaning.SPREAD_BUCKETS + ".")
+  @Default.Integer(SynthSetting.Defaults.SPREAD_BUCKETS)
   int getSpreadBuckets();
 
   void setSpreadBuckets(int value);
 
-  @Description("Fault injection for failure tests: each execution worker throws after executing this many "
-      + "candidates; 0 (default) = off.")
-  @Default.Integer(0)
+  @Description(SynthSetting.Meaning.FAIL_AFTER_CANDIDATES + ".")
+  @Default.Integer(SynthSetting.Defaults.FAIL_AFTER_CANDIDATES)
   @Hidden
   int getFailAfterCandidates();
 
   void setFailAfterCandidates(int value);
 
-  @Description("Keep pairs whose SQL returns no rows (dropped by default).")
-  @Default.Boolean(false)
+  @Description(SynthSetting.Meaning.KEEP_EMPTY + ".")
+  @Default.Boolean(SynthSetting.Defaults.KEEP_EMPTY)
   boolean getKeepEmpty();
 
   void setKeepEmpty(boolean value);
 
-  @Description("Share of distinct SQL in the train split.")
-  @Default.Double(0.8)
+  @Description(SynthSetting.Meaning.TRAIN_FRACTION + ".")
+  @Default.Double(SynthSetting.Defaults.TRAIN_FRACTION)
   double getTrainFraction();
 
   void setTrainFraction(double value);
 
-  @Description("Share of distinct SQL in the validation split (the rest is test).")
-  @Default.Double(0.1)
+  @Description(SynthSetting.Meaning.VALIDATION_FRACTION + ".")
+  @Default.Double(SynthSetting.Defaults.VALIDATION_FRACTION)
   double getValidationFraction();
 
   void setValidationFraction(double value);
 
-  @Description("Target pairs per shard file.")
-  @Default.Integer(10000)
+  @Description(SynthSetting.Meaning.PAIRS_PER_SHARD + ".")
+  @Default.Integer(SynthSetting.Defaults.PAIRS_PER_SHARD)
   int getPairsPerShard();
 
   void setPairsPerShard(int value);
 
-  @Description("Rephraser: 'rules' (deterministic, offline) or 'llm' (OpenAI-compatible endpoint).")
-  @Default.String("rules")
+  @Description(SynthSetting.Meaning.REPHRASER + ".")
+  @Default.String(SynthSetting.Defaults.REPHRASER)
   String getRephraser();
 
   void setRephraser(String value);
 
-  @Description("Base URL of the OpenAI-compatible chat-completions endpoint, e.g. http://localhost:8000/v1.")
+  @Description(SynthSetting.Meaning.LLM_BASE_URL + ".")
   String getLlmBaseUrl();
 
   void setLlmBaseUrl(String value);
 
-  @Description("Model name sent to the endpoint.")
+  @Description(SynthSetting.Meaning.LLM_MODEL + ".")
   String getLlmModel();
 
   void setLlmModel(String value);
 
-  @Description("Environment variable holding the endpoint's API key.")
-  @Default.String("OPENAI_API_KEY")
+  @Description(SynthSetting.Meaning.LLM_API_KEY_ENV + ".")
+  @Default.String(SynthSetting.Defaults.LLM_API_KEY_ENV)
   String getLlmApiKeyEnv();
 
   void setLlmApiKeyEnv(String value);
 
-  @Description("Self-training filter for --rephraser llm: <scheme>:<location> of the current model (e.g. "
-      + "djl:workspace/models/djl-education-s42-x1); an LLM rephrasing is kept only when this model maps it to "
-      + "SQL with the gold SQL's result. Unset: no filter.")
+  @Description(SynthSetting.Meaning.SELF_TRAINING_MODEL + ". Unset: no filter.")
   String getSelfTrainingModel();
 
   void setSelfTrainingModel(String value);

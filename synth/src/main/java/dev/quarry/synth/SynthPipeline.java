@@ -43,9 +43,11 @@ public final class SynthPipeline {
   private SynthPipeline() {}
 
   /**
-   * Checks option values before anything is built.
+   * Checks option values before anything is built: the directories here, every {@link SynthSetting} with
+   * {@link SynthSetting#validate(SynthOptions)} (the same check, and message, as the command line's).
    *
-   * @throws IllegalArgumentException naming the first bad option
+   * @throws IllegalArgumentException naming a missing directory
+   * @throws InvalidSynthSettingException naming the first bad setting
    */
   public static void validate(SynthOptions o) {
     if (o.getOutputDir() == null || o.getSeedDir() == null) {
@@ -54,28 +56,7 @@ public final class SynthPipeline {
     if (!Files.isDirectory(Path.of(o.getSeedDir()))) {
       throw new IllegalArgumentException("Seed directory does not exist: " + o.getSeedDir());
     }
-    if (o.getQueryTimeoutSeconds() < 1) {
-      throw new IllegalArgumentException("queryTimeoutSeconds must be >= 1, got " + o.getQueryTimeoutSeconds());
-    }
-    if (o.getRowCap() < 1) {
-      throw new IllegalArgumentException("rowCap must be >= 1, got " + o.getRowCap());
-    }
-    if (o.getSpreadBuckets() < 1) {
-      throw new IllegalArgumentException("spreadBuckets must be >= 1, got " + o.getSpreadBuckets());
-    }
-    if (o.getFailAfterCandidates() < 0) {
-      throw new IllegalArgumentException("failAfterCandidates must be >= 0, got " + o.getFailAfterCandidates());
-    }
-    if (o.getPairsPerShard() < 1) {
-      throw new IllegalArgumentException("pairsPerShard must be >= 1, got " + o.getPairsPerShard());
-    }
-    if (!o.getRephraser().equals("rules") && !o.getRephraser().equals("llm")) {
-      throw new IllegalArgumentException("rephraser must be 'rules' or 'llm', got '" + o.getRephraser() + "'");
-    }
-    if (o.getSelfTrainingModel() != null && !o.getRephraser().equals("llm")) {
-      throw new IllegalArgumentException("selfTrainingModel filters LLM rephrasings: it needs rephraser 'llm'");
-    }
-    new SplitPairs(o.getSeed(), o.getTrainFraction(), o.getValidationFraction());
+    SynthSetting.validate(o);
   }
 
   /** Generation settings derived from the options. */
@@ -87,7 +68,7 @@ public final class SynthPipeline {
     if (o.getQuestionsPerSql() > 0) {
       c = c.withQuestions(o.getQuestionsPerSql(), Math.min(c.realizedPerSql(), o.getQuestionsPerSql()));
     }
-    if (o.getRephraser().equals("llm")) {
+    if (o.getRephraser().equals(SynthSetting.LLM)) {
       c = c.withLlm(LlmEndpoints.fromOptions(o));
     }
     if (o.getSelfTrainingModel() != null) {
