@@ -51,7 +51,7 @@ public record TrainingData(List<TrainingPair> trainPairs, List<TrainingPair> val
     List<Preprocessor.Tokens> trainTok = trainPairs.stream().map(pre::tokens).toList();
     Vocabulary vocab = Vocabulary.build(trainTok.stream().map(Preprocessor.Tokens::question).toList(),
         trainTok.stream().map(Preprocessor.Tokens::sql).toList(), MIN_TOKEN_COUNT);
-    ModelConfig cfg = model.withVocabSize(vocab.size()).withOutputVocab(vocab.outputSize());
+    ModelConfig cfg = model.withVocabSize(vocab.size());
     long clean = trainTok.stream().filter(Preprocessor.Tokens::clean).count();
     List<Preprocessor.Tokens> valTok = valPairs.stream().map(pre::tokens).toList();
     QuestionFeaturizer f = model.questionFeatures() > 0 ? featurizer : null;

@@ -24,10 +24,5 @@ class ModelFilesConfigTest {
     ModelFiles.StoredConfig old = ModelFiles.readConfig(tmp);
     assertThat(old.model().questionFeatures()).isZero();
     assertThat(old.model().vocabSize()).isEqualTo(40);
-    assertThat(old.model().outputVocab()).as("written before the output vocabulary existed").isZero();
-    assertThat(old.model().outputs()).isEqualTo(40);
-    ModelConfig restricted = c.withOutputVocab(30);
-    ModelFiles.writeConfig(tmp, restricted, "education");
-    assertThat(ModelFiles.readConfig(tmp).model().outputs()).isEqualTo(30);
   }
 }

@@ -70,26 +70,6 @@ class TinyTrainingTest {
     }
   }
 
-  @Test
-  void theOutputLayerScoresOnlyTheOutputTokens(@TempDir Path tmp) {
-    DjlEnvironment.configure(tmp);
-    ModelConfig all = new ModelConfig(32, 1, 4, 64, 0.0, 8, 8, 20, 0);
-    ModelConfig twelve = all.withOutputVocab(12);
-    try (NDManager m = NDManager.newBaseManager();
-        TransformerModel a = TransformerModel.create(all, m, 11);
-        NDManager s = m.newSubManager()) {
-      a.save(tmp.resolve("p.bin"));
-      try (TransformerModel b = TransformerModel.load(twelve, m, tmp.resolve("p.bin"))) {
-        NDArray h = s.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 32));
-        NDArray full = a.logits(h);
-        NDArray cut = b.logits(h);
-        assertThat(full.getShape().getLastDimension()).isEqualTo(20);
-        assertThat(cut.getShape().getLastDimension()).isEqualTo(12);
-        assertThat(cut.toFloatArray()).containsExactly(full.get(":, :, 0:12").toFloatArray());
-      }
-    }
-  }
-
   private static JsonNode json(String s) {
     try {
       return new ObjectMapper().readTree(s);

@@ -20,7 +20,7 @@ public final class ModelFlops {
   /**
    * Training FLOPs of one step.
    *
-   * @param cfg model shape (vocabulary size set; the output layer scores {@link ModelConfig#outputs()} tokens)
+   * @param cfg model shape (vocabulary size set)
    * @param rows rows in the batch
    * @param paddedLength padded sequence length {@code T} of the batch (question prefix + SQL + {@code <eos>})
    * @param sqlPositions label positions per row (padded SQL length + 1)
@@ -30,7 +30,7 @@ public final class ModelFlops {
     double d = cfg.dModel();
     double perLayer = 4 * d * d + 2 * d * cfg.ffn();
     double forwardPerToken = 2 * cfg.layers() * perLayer + 2.0 * cfg.layers() * paddedLength * d;
-    double forward = rows * (paddedLength * forwardPerToken + (double) sqlPositions * 2 * d * cfg.outputs());
+    double forward = rows * (paddedLength * forwardPerToken + (double) sqlPositions * 2 * d * cfg.vocabSize());
     return 3 * forward;
   }
 }

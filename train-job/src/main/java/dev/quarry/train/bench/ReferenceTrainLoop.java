@@ -349,15 +349,12 @@ public final class ReferenceTrainLoop {
     private NDArray logits(ParameterStore ps, NDArray h, boolean training) {
       Parameter e = tokens.getParameters().get("embedding");
       NDArray w = ps.getValue(e, h.getDevice(), training);
-      if (cfg.outputs() < cfg.vocabSize()) {
-        w = w.get(new NDIndex("0:" + cfg.outputs() + ", :")); // the same output rows as TransformerModel.logits
-      }
       return h.matMul(w.transpose());
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-      return new Shape[] {inputShapes[0].addAll(new Shape(cfg.outputs()))};
+      return new Shape[] {inputShapes[0].addAll(new Shape(cfg.vocabSize()))};
     }
 
     @Override

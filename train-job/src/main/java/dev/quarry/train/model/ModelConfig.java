@@ -18,20 +18,10 @@ import dev.quarry.train.TrainSetting;
  *     input embeddings ({@link #PRETRAINED_FEATURES} for all-MiniLM-L6-v2, see
  *     {@code dev.quarry.train.encoder.QuestionFeaturizer}), or 0 for none; a {@code config.json} written before
  *     the field existed reads as 0
- * @param outputVocab how many of the first token ids SQL can contain (the vocabulary puts the special and SQL
- *     tokens first, question-only words after them): the output layer scores only these, so words that occur
- *     only in questions (rare words, typing slips) cost no output compute; 0 (a {@code config.json} written
- *     before the field existed, or a vocabulary not yet built) scores all {@code vocabSize} tokens
  */
 public record ModelConfig(
     int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql, int vocabSize,
-    int questionFeatures, int outputVocab) {
-
-  /** Without {@link #outputVocab}: the output layer scores every token. */
-  public ModelConfig(int dModel, int layers, int heads, int ffn, double dropout, int maxQuestion, int maxSql,
-      int vocabSize, int questionFeatures) {
-    this(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, vocabSize, questionFeatures, 0);
-  }
+    int questionFeatures) {
 
   /** {@link #questionFeatures} of the pretrained encoder that ships in the jar (its hidden size). */
   public static final int PRETRAINED_FEATURES = 384;
@@ -98,23 +88,12 @@ public record ModelConfig(
 
   /** A copy with the vocabulary size set. */
   public ModelConfig withVocabSize(int v) {
-    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, v, questionFeatures,
-        outputVocab);
-  }
-
-  /** A copy with {@link #outputVocab} set. */
-  public ModelConfig withOutputVocab(int n) {
-    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, vocabSize, questionFeatures, n);
+    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, v, questionFeatures);
   }
 
   /** A copy with {@link #questionFeatures} set. */
   public ModelConfig withQuestionFeatures(int f) {
-    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, vocabSize, f, outputVocab);
-  }
-
-  /** The number of token ids the output layer scores: {@link #outputVocab}, or all tokens when it is 0. */
-  public int outputs() {
-    return outputVocab > 0 && outputVocab <= vocabSize ? outputVocab : vocabSize;
+    return new ModelConfig(dModel, layers, heads, ffn, dropout, maxQuestion, maxSql, vocabSize, f);
   }
 
   /** Number of learned positions: question, {@code <sep>}, SQL and {@code <eos>}. */

@@ -216,17 +216,9 @@ public final class TransformerModel implements AutoCloseable {
     return layerNorm(x, "lnf");
   }
 
-  /**
-   * Output logits (…, O) for hidden states (…, d), using the tied token embedding's first O =
-   * {@link ModelConfig#outputs()} rows: the tokens SQL can contain (question-only words are never scored).
-   */
+  /** Output logits (…, V) for hidden states (…, d), using the tied token embedding. */
   public NDArray logits(NDArray hidden) {
-    NDArray emb = params.get("tok_emb");
-    int outputs = config.outputs();
-    if (outputs < emb.getShape().get(0)) {
-      emb = emb.get(new ai.djl.ndarray.index.NDIndex("0:" + outputs + ", :"));
-    }
-    return hidden.matMul(emb.transpose());
+    return hidden.matMul(params.get("tok_emb").transpose());
   }
 
   /** Additive mask (B, 1, T, T): 0 where query i may attend key j (j ≤ i and j real), −1e9 elsewhere. */
