@@ -13,9 +13,7 @@ import java.util.regex.Pattern;
  * Deterministic rule-based rephrasing: polite and indirect wrappers ("Can you tell me how many …"),
  * contractions, imperative/question swaps, casual lower-case typing, fragments and headings (the noun phrase
  * of a question or command without its verb: "average GPA at Lincoln by term"), and the domain's
- * abbreviations ({@code abbreviations} in {@code domain.json}, e.g. "average" → "avg"), and in one call of
- * {@value #NOISY_ONE_IN} the noise of real typing ({@link TypingNoise}: a spelling slip, left-out function
- * words, casual lower case). The random choice among
+ * abbreviations ({@code abbreviations} in {@code domain.json}, e.g. "average" → "avg"). The random choice among
  * variants comes from {@code hash(seed, question)}, so the result depends only on the seed and the
  * question. Only variants that still express every literal ({@link LiteralCheck}) are returned.
  */
@@ -28,9 +26,6 @@ public final class RuleBasedRephraser implements Serializable {
   private static final Pattern IMPERATIVE = Pattern.compile("^(Show|List|Count|Give|Break down|Compare|Tell) (.+)\\.$");
 
   private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:me )?(?:the |a )?", Pattern.CASE_INSENSITIVE);
-
-  /** One call in this many puts a {@link TypingNoise} version of its first variant first. */
-  static final int NOISY_ONE_IN = 3;
 
   private final long seed;
   private final Map<Pattern, List<String>> abbreviations = new java.util.LinkedHashMap<>();
@@ -68,12 +63,6 @@ public final class RuleBasedRephraser implements Serializable {
       String abbreviated = abbreviate(variants.get(0), rng);
       if (!abbreviated.equals(variants.get(0))) {
         variants.add(0, abbreviated);
-      }
-    }
-    if (!variants.isEmpty() && rng.nextInt(NOISY_ONE_IN) == 0) {
-      String noisy = TypingNoise.apply(variants.get(0), rng);
-      if (!noisy.equals(variants.get(0))) {
-        variants.add(0, noisy);
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
