@@ -360,15 +360,23 @@ public final class SchemaConstraint {
     /** The column the next token is compared with ({@code c =}, {@code c IN (… ,}), or null. */
     Domain.Column compared;
 
-    /** Tables in scope for a column at the current position, or null while the current level's FROM is unknown. */
+    private Set<String> scope;
+    private boolean scopeKnown;
+
+    /**
+     * Tables in scope for a column at the current position, or null while the current level's FROM is unknown;
+     * computed once, after the scan (every candidate token is tested against the same prefix).
+     */
     Set<String> scope() {
-      if (levels.isEmpty() || !levels.get(levels.size() - 1).fromSeen
-          || levels.get(levels.size() - 1).tables.isEmpty()) {
-        return null;
+      if (!scopeKnown) {
+        scopeKnown = true;
+        if (!levels.isEmpty() && levels.get(levels.size() - 1).fromSeen
+            && !levels.get(levels.size() - 1).tables.isEmpty()) {
+          scope = new HashSet<>();
+          levels.forEach(l -> scope.addAll(l.tables));
+        }
       }
-      Set<String> out = new HashSet<>();
-      levels.forEach(l -> out.addAll(l.tables));
-      return out;
+      return scope;
     }
 
     /** Whether the current position is inside an aggregate's brackets opened at {@code level}. */
