@@ -75,6 +75,10 @@ public final class SchemaConstraint {
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
   private final List<String> tokens;
+  /** Per token id: the token in lower case, whether it is a number, whether it is a lower-case name. */
+  private final String[] lower;
+  private final boolean[] number;
+  private final boolean[] lowerName;
   private final Map<String, Set<String>> columnsOf = new HashMap<>();
   private final Set<String> allColumns = new HashSet<>();
   private final Set<String> literals;
@@ -91,8 +95,15 @@ public final class SchemaConstraint {
    */
   public SchemaConstraint(Vocabulary vocab, Domain domain, Set<String> placeholders) {
     this.tokens = new ArrayList<>(vocab.size());
+    this.lower = new String[vocab.size()];
+    this.number = new boolean[vocab.size()];
+    this.lowerName = new boolean[vocab.size()];
     for (int i = 0; i < vocab.size(); i++) {
-      tokens.add(vocab.token(i));
+      String tok = vocab.token(i);
+      tokens.add(tok);
+      lower[i] = tok.toLowerCase(Locale.ROOT);
+      number[i] = NUMBER.matcher(tok).matches();
+      lowerName[i] = LOWER_NAME.matcher(tok).matches();
     }
     for (Domain.Table t : domain.tables()) {
       Set<String> cols = new HashSet<>();
@@ -165,7 +176,7 @@ public final class SchemaConstraint {
    */
   public IntPredicate after(int[] prefix) {
     Scan s = scan(prefix);
-    String prev = prefix.length == 0 ? "" : tokens.get(prefix[prefix.length - 1]).toLowerCase(Locale.ROOT);
+    String prev = prefix.length == 0 ? "" : lower[prefix[prefix.length - 1]];
     return id -> allows(s, prev, prefix.length, id);
   }
 
@@ -178,7 +189,7 @@ public final class SchemaConstraint {
       return length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev) && (level == null || mayEnd(s, level));
     }
     String tok = tokens.get(id);
-    String t = tok.toLowerCase(Locale.ROOT);
+    String t = lower[id];
     if (prev.equals("from") || prev.equals("join")) {
       if (t.equals("(")) {
         return true;
@@ -195,7 +206,7 @@ public final class SchemaConstraint {
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2 && !literals.contains(tok)) {
       return false;
     }
-    if (s.compared != null && !literalFits(s.compared, tok)) {
+    if (s.compared != null && !literalFits(s.compared, tok, number[id])) {
       return false;
     }
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2) {
@@ -261,7 +272,7 @@ public final class SchemaConstraint {
       }
       return groupingAllows(s, level, prev, t);
     }
-    if (atLevel && LOWER_NAME.matcher(tok).matches() && !columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
+    if (atLevel && lowerName[id] && !columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
         && (prev.equals("by") || prev.equals(",")) && (level.clause.equals("group") || level.clause.equals("order"))) {
       return s.aliases.contains(t);
     }
@@ -272,10 +283,9 @@ public final class SchemaConstraint {
    * Whether a literal token (as written) may be compared with column {@code c}; tokens that are not literals
    * (a column, a bracket, a keyword) always may.
    */
-  private boolean literalFits(Domain.Column c, String tok) {
+  private boolean literalFits(Domain.Column c, String tok, boolean number) {
     boolean bool = tok.equals("TRUE") || tok.equals("FALSE");
     boolean placeholder = tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2;
-    boolean number = NUMBER.matcher(tok).matches();
     boolean quoted = tok.startsWith("'");
     if (!bool && !placeholder && !number && !quoted) {
       return true;
@@ -395,7 +405,7 @@ public final class SchemaConstraint {
     String prev = "";
     for (int id : prefix) {
       String tok = tokens.get(id);
-      String t = tok.toLowerCase(Locale.ROOT);
+      String t = lower[id];
       Level l = s.levels.isEmpty() ? null : s.levels.get(s.levels.size() - 1);
       boolean atLevel = l != null && s.open.size() == l.base;
       if (t.equals("(")) {
@@ -452,7 +462,7 @@ public final class SchemaConstraint {
       return columnByToken.get(low(prefix, n - 4));
     }
     int i = n - 1;
-    while (p.equals(",") && i >= 2 && isLiteral(tokens.get(prefix[i - 1]))) {
+    while (p.equals(",") && i >= 2 && isLiteral(prefix[i - 1])) {
       i -= 2;
       p = low(prefix, i);
     }
@@ -467,11 +477,12 @@ public final class SchemaConstraint {
   }
 
   private String low(int[] prefix, int i) {
-    return tokens.get(prefix[i]).toLowerCase(Locale.ROOT);
+    return lower[prefix[i]];
   }
 
-  private static boolean isLiteral(String tok) {
-    return tok.startsWith("'") || NUMBER.matcher(tok).matches() || tok.equals("TRUE") || tok.equals("FALSE")
+  private boolean isLiteral(int id) {
+    String tok = tokens.get(id);
+    return tok.startsWith("'") || number[id] || tok.equals("TRUE") || tok.equals("FALSE")
         || (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2);
   }
 
