@@ -79,6 +79,8 @@ public final class SchemaConstraint {
   private final String[] lower;
   private final boolean[] number;
   private final boolean[] lowerName;
+  /** Per token id: the domain table of a qualified column token {@code t.c} (lower case), else null. */
+  private final String[] qualifier;
   private final Map<String, Set<String>> columnsOf = new HashMap<>();
   private final Set<String> allColumns = new HashSet<>();
   private final Set<String> literals;
@@ -120,6 +122,13 @@ public final class SchemaConstraint {
         } else if (columnByToken.get(name) != null && !sameType(columnByToken.get(name), c)) {
           columnByToken.put(name, null); // one name, two meanings: not checked
         }
+      }
+    }
+    this.qualifier = new String[lower.length];
+    for (int i = 0; i < lower.length; i++) {
+      int dot = lower[i].indexOf('.');
+      if (dot > 0 && Character.isLetter(lower[i].charAt(0)) && columnsOf.containsKey(lower[i].substring(0, dot))) {
+        qualifier[i] = lower[i].substring(0, dot);
       }
     }
     if (domain.vocabularies() != null) {
@@ -241,13 +250,11 @@ public final class SchemaConstraint {
     }
     int dot = t.indexOf('.');
     if (dot > 0 && Character.isLetter(t.charAt(0))) {
-      String table = t.substring(0, dot);
-      String col = t.substring(dot + 1);
-      Set<String> cols = columnsOf.get(table);
-      if (cols == null) {
-        return true;
+      String table = qualifier[id];
+      if (table == null) {
+        return true; // an alias's column: not checked
       }
-      if (!cols.contains(col) || s.unqualifiedSeen) {
+      if (!columnsOf.get(table).contains(t.substring(dot + 1)) || s.unqualifiedSeen) {
         return false;
       }
       Set<String> scope = s.scope();
@@ -436,7 +443,7 @@ public final class SchemaConstraint {
         } else if (AGGREGATES.contains(t) && !tok.equals(t) && l.clause.equals("select")) {
           l.selectAggregate = true;
         } else {
-          column(s, l, prev, tok, t);
+          column(s, l, prev, qualifier[id], t);
         }
       }
       prev = t;
@@ -486,17 +493,19 @@ public final class SchemaConstraint {
         || (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2);
   }
 
-  /** Records a column token {@code t} (lower case; {@code tok} as written) at level {@code l}. */
-  private void column(Scan s, Level l, String prev, String tok, String t) {
-    int dot = t.indexOf('.');
-    boolean qualified = dot > 0 && Character.isLetter(t.charAt(0)) && columnsOf.containsKey(t.substring(0, dot));
+  /**
+   * Records a column token {@code t} (lower case) at level {@code l}; {@code table} is its domain-table qualifier
+   * ({@link #qualifier}), or null for a plain name.
+   */
+  private void column(Scan s, Level l, String prev, String table, String t) {
+    boolean qualified = table != null;
     boolean plain = !qualified && allColumns.contains(t) && !s.aliases.contains(t);
     if (!qualified && !plain) {
       return;
     }
     if (qualified) {
       s.qualifiedSeen = true;
-      l.qualifiedTables.add(t.substring(0, dot));
+      l.qualifiedTables.add(table);
     } else {
       s.unqualifiedSeen = true;
       if (!l.fromSeen) {
