@@ -50,11 +50,12 @@ class ConstraintAcceptsSynthesizedSqlTest {
       }
     }
     Vocabulary vocab = Vocabulary.build(List.of(), pairs.stream().map(Preprocessor.Tokens::sql).toList(), 1);
+    SchemaConstraint.Index index = new SchemaConstraint.Index(vocab, domain);
     List<String> rejected = new ArrayList<>();
     for (Preprocessor.Tokens p : pairs) {
       Set<String> placeholders = new HashSet<>();
       p.question().stream().filter(t -> t.startsWith("<")).forEach(placeholders::add);
-      SchemaConstraint constraint = new SchemaConstraint(vocab, domain, placeholders);
+      SchemaConstraint constraint = new SchemaConstraint(index, placeholders);
       int[] ids = vocab.encode(p.sql());
       for (int i = 0; i <= ids.length; i++) {
         int next = i == ids.length ? Vocabulary.EOS : ids[i];

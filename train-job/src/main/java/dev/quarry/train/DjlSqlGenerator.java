@@ -37,8 +37,9 @@ public final class DjlSqlGenerator implements SqlGenerator {
   private final SqlCodec codec;
   private final Optional<SqlSandbox> sandbox;
   private final DecodeSettings settings;
-  private final Domain domain;
   private final SqlValidator validator;
+  /** The question-independent part of constrained decoding, built once for this model and domain. */
+  private final SchemaConstraint.Index constraintIndex;
   private final QuestionFeaturizer featurizer;
 
   private DjlSqlGenerator(Path dir, NDManager manager, TransformerModel model, SqlCodec codec,
@@ -51,8 +52,8 @@ public final class DjlSqlGenerator implements SqlGenerator {
     this.codec = codec;
     this.sandbox = sandbox;
     this.settings = settings;
-    this.domain = domain;
     this.validator = new SqlValidator(domain);
+    this.constraintIndex = new SchemaConstraint.Index(codec.vocabulary(), domain);
   }
 
   /**
@@ -99,7 +100,7 @@ public final class DjlSqlGenerator implements SqlGenerator {
       Set<String> placeholders = new HashSet<>();
       enc.literals().forEach(l -> placeholders.add(l.placeholder()));
       hyps = dec.beam(enc.ids(), enc.features(), settings.beamWidth(),
-          new SchemaConstraint(codec.vocabulary(), domain, placeholders));
+          new SchemaConstraint(constraintIndex, placeholders));
     } else if (settings.beamWidth() == 1) {
       hyps = dec.greedy(List.of(enc.ids()), enc.features() == null ? null : List.of(enc.features()));
     } else {

@@ -3,6 +3,7 @@ package dev.quarry.train.model;
 import dev.quarry.core.domain.Domain;
 import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -67,9 +68,6 @@ public final class SchemaConstraint {
   private static final Set<String> FUNCTIONS = Set.of("strftime", "dayname");
   /** Keywords after which a level's FROM clause is over, or that end a GROUP BY list. */
   private static final Set<String> CLAUSE_AFTER_FROM = Set.of("where", "group", "having", "order", "limit");
-  /** A level's clauses in the order SQL allows them. */
-  private static final List<String> CLAUSE_ORDER = List.of("select", "from", "where", "group", "having", "order",
-      "limit");
   private static final Pattern LOWER_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
@@ -81,64 +79,127 @@ public final class SchemaConstraint {
   private final boolean[] lowerName;
   /** Per token id: the domain table of a qualified column token {@code t.c} (lower case), else null. */
   private final String[] qualifier;
-  private final Map<String, Set<String>> columnsOf = new HashMap<>();
-  private final Set<String> allColumns = new HashSet<>();
+  private final Map<String, Set<String>> columnsOf;
+  private final Set<String> allColumns;
   private final Set<String> literals;
   /** Column token as written in SQL ({@code c} or {@code t.c}, lower case) → the column (null if ambiguous). */
-  private final Map<String, Domain.Column> columnByToken = new HashMap<>();
-  private final Set<String> vocabularies = new HashSet<>();
+  private final Map<String, Domain.Column> columnByToken;
+  private final Set<String> vocabularies;
 
   /**
-   * A constraint for one question.
+   * A constraint for one question; builds the {@link Index} of {@code vocab} and {@code domain} each time (a
+   * caller that decodes many questions with one model builds the index once and uses
+   * {@link #SchemaConstraint(Index, Set)}).
    *
    * @param vocab the model's vocabulary (id → token)
    * @param domain the schema
    * @param placeholders the placeholders the question carries, e.g. {@code <schools_1>}
    */
   public SchemaConstraint(Vocabulary vocab, Domain domain, Set<String> placeholders) {
-    this.tokens = new ArrayList<>(vocab.size());
-    this.lower = new String[vocab.size()];
-    this.number = new boolean[vocab.size()];
-    this.lowerName = new boolean[vocab.size()];
-    for (int i = 0; i < vocab.size(); i++) {
-      String tok = vocab.token(i);
-      tokens.add(tok);
-      lower[i] = tok.toLowerCase(Locale.ROOT);
-      number[i] = NUMBER.matcher(tok).matches();
-      lowerName[i] = LOWER_NAME.matcher(tok).matches();
-    }
-    for (Domain.Table t : domain.tables()) {
-      Set<String> cols = new HashSet<>();
-      for (Domain.Column c : t.columns()) {
-        cols.add(c.name().toLowerCase(Locale.ROOT));
+    this(new Index(vocab, domain), placeholders);
+  }
+
+  /**
+   * A constraint for one question over a prebuilt index.
+   *
+   * @param index what the model's vocabulary and the schema say about each token, built once per model and domain
+   * @param placeholders the placeholders the question carries, e.g. {@code <schools_1>}
+   */
+  public SchemaConstraint(Index index, Set<String> placeholders) {
+    this.tokens = index.tokens;
+    this.lower = index.lower;
+    this.number = index.number;
+    this.lowerName = index.lowerName;
+    this.qualifier = index.qualifier;
+    this.columnsOf = index.columnsOf;
+    this.allColumns = index.allColumns;
+    this.columnByToken = index.columnByToken;
+    this.vocabularies = index.vocabularies;
+    this.literals = Set.copyOf(placeholders);
+  }
+
+  /**
+   * The part of a constraint that depends only on the model's vocabulary and the domain, not on the question: per
+   * token id its lower-case form, whether it is a number or a lower-case name and the domain table it qualifies;
+   * the columns of each table and the column each column token names. Immutable and thread-safe; one model and
+   * domain need one index (building it reads every vocabulary token once: O(vocabulary + columns)).
+   */
+  public static final class Index {
+    private final List<String> tokens;
+    private final String[] lower;
+    private final boolean[] number;
+    private final boolean[] lowerName;
+    private final String[] qualifier;
+    private final Map<String, Set<String>> columnsOf;
+    private final Set<String> allColumns;
+    private final Map<String, Domain.Column> columnByToken;
+    private final Set<String> vocabularies;
+
+    /**
+     * Indexes {@code vocab} over {@code domain}.
+     *
+     * @param vocab the model's vocabulary (id → token)
+     * @param domain the schema
+     */
+    public Index(Vocabulary vocab, Domain domain) {
+      List<String> toks = new ArrayList<>(vocab.size());
+      this.lower = new String[vocab.size()];
+      this.number = new boolean[vocab.size()];
+      this.lowerName = new boolean[vocab.size()];
+      for (int i = 0; i < vocab.size(); i++) {
+        String tok = vocab.token(i);
+        toks.add(tok);
+        lower[i] = tok.toLowerCase(Locale.ROOT);
+        number[i] = NUMBER.matcher(tok).matches();
+        lowerName[i] = LOWER_NAME.matcher(tok).matches();
       }
-      columnsOf.put(t.name().toLowerCase(Locale.ROOT), cols);
-      allColumns.addAll(cols);
-      for (Domain.Column c : t.columns()) {
-        String name = c.name().toLowerCase(Locale.ROOT);
-        columnByToken.put(t.name().toLowerCase(Locale.ROOT) + "." + name, c);
-        if (!columnByToken.containsKey(name)) {
-          columnByToken.put(name, c);
-        } else if (columnByToken.get(name) != null && !sameType(columnByToken.get(name), c)) {
-          columnByToken.put(name, null); // one name, two meanings: not checked
+      this.tokens = List.copyOf(toks);
+      Map<String, Set<String>> cols = new HashMap<>();
+      Set<String> all = new HashSet<>();
+      Map<String, Domain.Column> byToken = new HashMap<>();
+      for (Domain.Table t : domain.tables()) {
+        Set<String> names = new HashSet<>();
+        for (Domain.Column c : t.columns()) {
+          names.add(c.name().toLowerCase(Locale.ROOT));
+        }
+        cols.put(t.name().toLowerCase(Locale.ROOT), Set.copyOf(names));
+        all.addAll(names);
+        for (Domain.Column c : t.columns()) {
+          String name = c.name().toLowerCase(Locale.ROOT);
+          byToken.put(t.name().toLowerCase(Locale.ROOT) + "." + name, c);
+          if (!byToken.containsKey(name)) {
+            byToken.put(name, c);
+          } else if (byToken.get(name) != null && !sameType(byToken.get(name), c)) {
+            byToken.put(name, null); // one name, two meanings: not checked
+          }
         }
       }
-    }
-    this.qualifier = new String[lower.length];
-    for (int i = 0; i < lower.length; i++) {
-      int dot = lower[i].indexOf('.');
-      if (dot > 0 && Character.isLetter(lower[i].charAt(0)) && columnsOf.containsKey(lower[i].substring(0, dot))) {
-        qualifier[i] = lower[i].substring(0, dot);
+      this.columnsOf = Collections.unmodifiableMap(cols);
+      this.allColumns = Collections.unmodifiableSet(all);
+      this.columnByToken = Collections.unmodifiableMap(byToken); // values may be null: no Map.copyOf
+      this.qualifier = new String[lower.length];
+      for (int i = 0; i < lower.length; i++) {
+        int dot = lower[i].indexOf('.');
+        if (dot > 0 && Character.isLetter(lower[i].charAt(0)) && columnsOf.containsKey(lower[i].substring(0, dot))) {
+          qualifier[i] = lower[i].substring(0, dot);
+        }
       }
+      this.vocabularies = domain.vocabularies() == null ? Set.of() : Set.copyOf(domain.vocabularies().keySet());
     }
-    if (domain.vocabularies() != null) {
-      vocabularies.addAll(domain.vocabularies().keySet());
-    }
-    this.literals = Set.copyOf(placeholders);
   }
 
   private static boolean sameType(Domain.Column a, Domain.Column b) {
     return a.type() == b.type() && java.util.Objects.equals(a.vocabulary(), b.vocabulary());
+  }
+
+  /** A level's clauses in the order SQL allows them (the declaration order). */
+  private enum Clause {
+    SELECT, FROM, WHERE, GROUP, HAVING, ORDER, LIMIT;
+
+    /** The clause that lower-case keyword {@code t} starts ({@code "group"} → GROUP); {@code t} must be one. */
+    static Clause of(String t) {
+      return valueOf(t.toUpperCase(Locale.ROOT));
+    }
   }
 
   /** One level of the query: a SELECT, what its FROM clause has named so far, and its clauses. */
@@ -158,7 +219,7 @@ public final class SchemaConstraint {
     /** A plain SELECT item that is not a bare column (inside a function or CASE): GROUP BY is not checked. */
     boolean complexSelect;
     boolean groupSeen;
-    String clause = "select";
+    Clause clause = Clause.SELECT;
 
     Level(int depth, int base) {
       this.depth = depth;
@@ -232,8 +293,8 @@ public final class SchemaConstraint {
     }
     boolean atLevel = level != null && s.open.size() == level.base;
     if (atLevel && level.fromSeen && CLAUSE_AFTER_FROM.contains(t)
-        && (CLAUSE_ORDER.indexOf(t) <= CLAUSE_ORDER.indexOf(level.clause) || t.equals("having") && !level.groupSeen
-            && !level.clause.equals("group"))) {
+        && (Clause.of(t).compareTo(level.clause) <= 0 || t.equals("having") && !level.groupSeen
+            && level.clause != Clause.GROUP)) {
       return false; // clauses in SQL's order, each once; HAVING only after GROUP BY
     }
     if (atLevel && level.fromSeen && (t.equals("having") || t.equals("order") || t.equals("limit"))
@@ -244,7 +305,7 @@ public final class SchemaConstraint {
         && !s.scope().containsAll(level.qualifiedTables)) {
       return false;
     }
-    if (atLevel && t.equals(",") && level.clause.equals("group") && groupListChecked(level)
+    if (atLevel && t.equals(",") && level.clause == Clause.GROUP && groupListChecked(level)
         && level.groupColumns.containsAll(level.selectBare)) {
       return false;
     }
@@ -280,7 +341,7 @@ public final class SchemaConstraint {
       return groupingAllows(s, level, prev, t);
     }
     if (atLevel && lowerName[id] && !columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
-        && (prev.equals("by") || prev.equals(",")) && (level.clause.equals("group") || level.clause.equals("order"))) {
+        && (prev.equals("by") || prev.equals(",")) && (level.clause == Clause.GROUP || level.clause == Clause.ORDER)) {
       return s.aliases.contains(t);
     }
     return true;
@@ -335,7 +396,7 @@ public final class SchemaConstraint {
     if (level.selectAggregate && !level.selectBare.isEmpty() && !level.groupSeen) {
       return false;
     }
-    if (level.clause.equals("group") && groupListChecked(level) && !level.groupColumns.containsAll(level.selectBare)) {
+    if (level.clause == Clause.GROUP && groupListChecked(level) && !level.groupColumns.containsAll(level.selectBare)) {
       return false;
     }
     Set<String> scope = s.scope();
@@ -349,13 +410,13 @@ public final class SchemaConstraint {
     }
     boolean atLevel = s.open.size() == level.base;
     switch (level.clause) {
-      case "group":
+      case GROUP:
         if (atLevel && groupListChecked(level) && (prev.equals("by") || prev.equals(","))) {
           return level.selectBare.contains(col) && !level.groupColumns.contains(col);
         }
         return true;
-      case "having":
-      case "order":
+      case HAVING:
+      case ORDER:
         if (level.groupSeen) {
           return level.groupColumns.contains(col) || level.complexSelect;
         }
@@ -433,14 +494,14 @@ public final class SchemaConstraint {
       } else if (l != null) {
         if (atLevel && t.equals("from")) {
           l.fromSeen = true;
-          l.clause = "from";
+          l.clause = Clause.FROM;
         } else if (atLevel && l.fromSeen && (t.equals("where") || t.equals("group") || t.equals("having")
             || t.equals("order") || t.equals("limit"))) {
-          l.clause = t;
+          l.clause = Clause.of(t);
           l.groupSeen |= t.equals("group");
         } else if ((prev.equals("from") || prev.equals("join")) && columnsOf.containsKey(t)) {
           l.tables.add(t);
-        } else if (AGGREGATES.contains(t) && !tok.equals(t) && l.clause.equals("select")) {
+        } else if (AGGREGATES.contains(t) && !tok.equals(t) && l.clause == Clause.SELECT) {
           l.selectAggregate = true;
         } else {
           column(s, l, prev, qualifier[id], t);
@@ -513,13 +574,13 @@ public final class SchemaConstraint {
       }
     }
     boolean atLevel = s.open.size() == l.base;
-    if (l.clause.equals("select") && !s.insideAggregate(l)) {
+    if (l.clause == Clause.SELECT && !s.insideAggregate(l)) {
       if (atLevel && (prev.equals("select") || prev.equals(",") || prev.equals("distinct"))) {
         l.selectBare.add(t);
       } else {
         l.complexSelect = true;
       }
-    } else if (l.clause.equals("group") && atLevel) {
+    } else if (l.clause == Clause.GROUP && atLevel) {
       l.groupColumns.add(t);
     }
   }
