@@ -35,4 +35,19 @@ public enum FailureClass {
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The class whose {@link #key()} is {@code key}.
+   *
+   * @throws IllegalArgumentException naming the key and the known keys when none has it
+   */
+  public static FailureClass ofKey(String key) {
+    for (FailureClass f : values()) {
+      if (f.key().equals(key)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown failure class '" + key + "' (known: "
+        + java.util.Arrays.stream(values()).map(FailureClass::key).toList() + ")");
+  }
 }

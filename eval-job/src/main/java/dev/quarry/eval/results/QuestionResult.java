@@ -27,23 +27,31 @@ import java.util.List;
  * @param predictedColumns predicted column names
  * @param predictedRows first 20 predicted rows
  * @param message error text or null
+ * @param failureClass why a wrong answer is wrong ({@link FailureClassifier}: the first clause that differs from the
+ *     gold SQL, or invalid SQL when the prediction did not run); null when the strict execution match holds
  */
 public record QuestionResult(String id, String question, String category, String difficulty, String goldSql,
     String predictedSql, boolean exStrict, boolean exLenient, boolean testSuite, boolean exactSet, boolean validSql,
     EvalError errorClass, double generationMs, double executionMs, List<String> goldColumns,
-    List<List<Object>> goldRows, List<String> predictedColumns, List<List<Object>> predictedRows, String message) {
+    List<List<Object>> goldRows, List<String> predictedColumns, List<List<Object>> predictedRows, String message,
+    FailureClass failureClass) {
+
+  /**
+   * A result whose {@link #failureClass} is classified here, once, from {@code goldSql}, {@code predictedSql} and
+   * {@code validSql} (parameters as in the record's description).
+   */
+  public QuestionResult(String id, String question, String category, String difficulty, String goldSql,
+      String predictedSql, boolean exStrict, boolean exLenient, boolean testSuite, boolean exactSet, boolean validSql,
+      EvalError errorClass, double generationMs, double executionMs, List<String> goldColumns,
+      List<List<Object>> goldRows, List<String> predictedColumns, List<List<Object>> predictedRows, String message) {
+    this(id, question, category, difficulty, goldSql, predictedSql, exStrict, exLenient, testSuite, exactSet, validSql,
+        errorClass, generationMs, executionMs, goldColumns, goldRows, predictedColumns, predictedRows, message,
+        exStrict ? null : FailureClassifier.classify(goldSql, predictedSql, validSql));
+  }
 
   /** Generation + execution, ms. */
   public double latencyMs() {
     return generationMs + executionMs;
-  }
-
-  /**
-   * Why a wrong answer is wrong ({@link FailureClassifier}: the first clause that differs from the gold SQL,
-   * or invalid SQL when the prediction did not run); null when the strict execution match holds.
-   */
-  public FailureClass failureClass() {
-    return exStrict ? null : FailureClassifier.classify(goldSql, predictedSql, validSql);
   }
 
   /** A question fails when its strict execution match or its test-suite check fails. */

@@ -1,9 +1,12 @@
 package dev.quarry.eval.results;
 
+import dev.quarry.core.sql.FailureClass;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.core.sql.FailureClass;
 import dev.quarry.core.text.SafeText;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -144,7 +147,9 @@ public final class ResultsJsonl {
   }
 
   /**
-   * The result of one line (the inverse of {@link #toJson}); absent texts read as "", absent flags as false.
+   * The result of one line (the inverse of {@link #toJson}); absent texts read as "", absent flags as false; the
+   * failure class as written (the SQL texts may have been cut to their bounded length), classified again only when
+   * the line has none.
    *
    * @throws IllegalArgumentException when the line has no {@code id}
    */
@@ -152,14 +157,21 @@ public final class ResultsJsonl {
     if (!n.hasNonNull("id")) {
       throw new IllegalArgumentException("missing field 'id'");
     }
-    return new QuestionResult(n.get("id").asText(), text(n, "question"), text(n, "category"),
+    QuestionResult r = new QuestionResult(n.get("id").asText(), text(n, "question"), text(n, "category"),
         text(n, "difficulty"), text(n, "gold_sql"), text(n, "predicted_sql"), n.path("ex_strict").asBoolean(false),
         n.path("ex_lenient").asBoolean(false), n.path("test_suite").asBoolean(false),
         n.path("exact_set").asBoolean(false), n.path("valid_sql").asBoolean(false),
         n.hasNonNull("error_class") ? EvalError.ofId(n.get("error_class").asText()) : null,
         n.path("generation_ms").asDouble(Double.NaN), n.path("execution_ms").asDouble(Double.NaN),
         strings(n.path("gold_columns")), rows(n.path("gold_rows")), strings(n.path("predicted_columns")),
-        rows(n.path("predicted_rows")), n.hasNonNull("message") ? n.get("message").asText() : null);
+        rows(n.path("predicted_rows")), n.hasNonNull("message") ? n.get("message").asText() : null,
+        n.hasNonNull("failure_class") ? FailureClass.ofKey(n.get("failure_class").asText()) : null);
+    if (!r.exStrict() && r.failureClass() == null) { // a file written before failure classes: classify now
+      return new QuestionResult(r.id(), r.question(), r.category(), r.difficulty(), r.goldSql(), r.predictedSql(),
+          false, r.exLenient(), r.testSuite(), r.exactSet(), r.validSql(), r.errorClass(), r.generationMs(),
+          r.executionMs(), r.goldColumns(), r.goldRows(), r.predictedColumns(), r.predictedRows(), r.message());
+    }
+    return r;
   }
 
   private static String text(JsonNode n, String field) {
