@@ -111,23 +111,25 @@ public final class DjlSqlGenerator implements SqlGenerator {
       out.add(new SqlCandidate(codec.decode(h.ids(), enc.literals()), h.logProb()));
     }
     if (settings.constrained()) {
-      for (int i = 0; i < out.size(); i++) {
-        if (validator.validate(out.get(i).sql()).ok()) {
-          out.add(0, out.remove(i));
-          break;
-        }
-      }
+      firstPassingFirst(out, c -> validator.validate(c.sql()).ok());
     }
     if (settings.executionGuided()) {
-      for (int i = 0; i < out.size(); i++) {
-        if (sandbox.get().execute(out.get(i).sql()).isOk()) {
-          SqlCandidate win = out.remove(i);
-          out.add(0, win);
-          break;
-        }
-      }
+      firstPassingFirst(out, c -> sandbox.get().execute(c.sql()).isOk());
     }
     return new Generation(out, (System.nanoTime() - start) / 1000);
+  }
+
+  /**
+   * Moves the first candidate of {@code candidates} that passes {@code check} to the front, keeping the others in
+   * order; unchanged when none passes. Checks candidates in order and stops at the first that passes.
+   */
+  static void firstPassingFirst(List<SqlCandidate> candidates, java.util.function.Predicate<SqlCandidate> check) {
+    for (int i = 0; i < candidates.size(); i++) {
+      if (check.test(candidates.get(i))) {
+        candidates.add(0, candidates.remove(i));
+        return;
+      }
+    }
   }
 
   @Override
