@@ -84,6 +84,11 @@ class ImportedDomainEvalTest {
     assertThat(shop.bank().path()).isEqualTo(file.resolveSibling("banks/shop.jsonl").toAbsolutePath().toString());
     assertThat(EvalStage.missingBank(shop, file.toString(), null)).isEmpty();
     assertThat(QuarryCli.execute("domain", "check", file.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    // The short form, the path alone, is the same bank; check and eval (below) take it as they take the object.
+    Files.writeString(file, Files.readString(file).replace("{\"path\": \"banks/shop.jsonl\"}", "\"banks/shop.jsonl\""));
+    assertThat(Files.readString(file)).contains("\"bank\": \"banks/shop.jsonl\"");
+    assertThat(DomainLoader.load(file.toString()).bank()).isEqualTo(shop.bank());
+    assertThat(QuarryCli.execute("domain", "check", file.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
 
     Path preds = dir.resolve("preds.jsonl");
     Files.writeString(preds, PREDICTIONS);
@@ -153,6 +158,13 @@ class ImportedDomainEvalTest {
     assertThat(QuarryCli.execute("domain", "check", file.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("bank unreadable: the query bank")
         .contains("cannot be read");
+
+    // The short form: resolved against the file's folder and checked the same way.
+    Files.writeString(file, Files.readString(file).replace("{\"path\": \"nope.csv\", \"db\": \"shop\"}", "\"gone.csv\""));
+    out.reset();
+    assertThat(QuarryCli.execute("domain", "check", file.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("bank unreadable: the query bank")
+        .contains(dir.resolve("gone.csv").toString()).contains("does not exist");
   }
 
   /** summary.json of the eval run the last command printed. */

@@ -1,5 +1,6 @@
 package dev.quarry.core.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
@@ -114,7 +115,9 @@ public record Domain(
   }
 
   /**
-   * The query bank a domain file declares, {@code "bank": {"path": "bank.csv", "db": "shop"}}.
+   * The query bank a domain file declares, as an object, {@code "bank": {"path": "bank.csv", "db": "shop"}}, or, when
+   * it needs no {@code db}, as the path alone, {@code "bank": "bank.jsonl"} (the same as
+   * {@code "bank": {"path": "bank.jsonl"}}). Any other JSON value (a number, an array, a boolean) is refused.
    *
    * @param path the bank file: {@code .jsonl} (Quarry), {@code .json} (Spider, with {@code tables.json} beside it) or
    *     {@code .csv} (defog sql-eval); relative paths are resolved against the domain file's folder when the file is
@@ -123,7 +126,23 @@ public record Domain(
    *     all
    */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  public record Bank(String path, String db) implements Serializable {}
+  public record Bank(String path, String db) implements Serializable {
+
+    /** The object form, {@code {"path": …, "db": …}} ({@code db} optional); no other member is allowed. */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public Bank {}
+
+    /**
+     * The short form, {@code "bank": "bank.jsonl"}: the bank at {@code path}, every {@code db}.
+     *
+     * @param path the bank file, as in the object form's {@code path}
+     * @return {@code new Bank(path, null)}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Bank of(String path) {
+      return new Bank(path, null);
+    }
+  }
 
   /** How people name the main entity of the domain. */
   @JsonIgnoreProperties(ignoreUnknown = false)

@@ -14,8 +14,10 @@ import java.util.Set;
  * Loads and checks domain descriptions.
  *
  * <p>A domain is named either by a built-in name ({@link #BUILT_IN}: read from the classpath copy of
- * {@code data/domains/<name>/domain.json}) or by a path to a {@code domain.json} file. A file's
- * {@code "bank": {"path": …, "db": …}} has its relative path resolved against the file's folder.
+ * {@code data/domains/<name>/domain.json}) or by a path to a {@code domain.json} file. A file's query bank,
+ * {@code "bank": {"path": …, "db": …}} or the path alone, {@code "bank": "bank.jsonl"} (see {@link Domain.Bank}), has
+ * its relative path resolved against the file's folder; the bank is left out of the bytes hashed into manifests
+ * ({@link #rawBytes}).
  */
 public final class DomainLoader {
 
@@ -72,7 +74,7 @@ public final class DomainLoader {
 
   /**
    * Reads the bytes of a built-in domain or domain file, for hashing into manifests: the file as it is, less a
-   * top-level {@code "bank"} member (from the comma before it, or up to the next member when it comes first), so that
+   * top-level {@code "bank"} member, whether an object or a string (from the comma before it, or up to the next member when it comes first), so that
    * declaring or changing the query bank, which only the eval stage reads, leaves the seed data, dataset and model up
    * to date. A file without {@code "bank"} gives its bytes unchanged.
    *
@@ -138,6 +140,15 @@ public final class DomainLoader {
     Domain d;
     try {
       d = MAPPER.readValue(in, Domain.class);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      if (e.getPath().size() == 1 && "bank".equals(e.getPath().get(0).getFieldName())) {
+        String at = e.getLocation() == null ? ""
+            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        throw new IllegalArgumentException("Malformed domain description (" + source + "): \"bank\" must be the bank"
+            + " file's path (\"bank\": \"bank.jsonl\") or an object (\"bank\": {\"path\": \"bank.csv\","
+            + " \"db\": \"shop\"}), not the value" + at, e);
+      }
+      throw new IllegalArgumentException("Malformed domain description (" + source + "): " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("Malformed domain description (" + source + "): " + e.getMessage(), e);
     }

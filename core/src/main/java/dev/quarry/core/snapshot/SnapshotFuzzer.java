@@ -40,7 +40,10 @@ import java.util.TreeSet;
  *       value found in it exists in the table it refers to and joins still match; NULL only where the snapshot's column
  *       holds NULLs (with {@link ColumnDomain#nullProbability()}). A column on the right of several joins follows the
  *       first. When joins form a cycle (a table referring to itself, or two tables to each other), the columns whose
- *       referenced table is not made yet are filled once every table is.
+ *       referenced table is not made yet are filled once every table is. The cycle is broken at the first table, in
+ *       domain order, whose primary key has no column referring to a table not made yet, so that key columns still
+ *       take fuzzed keys; only when every table left has such a key is it broken at the first, whose referring key
+ *       columns then take their observed values (which may be missing from the fuzzed referenced table).
  *   <li>Every other column: independent draws from its {@link ColumnDomain} (observed values, boundary values, NULLs).
  * </ol>
  * Rows are then sorted in {@link RowOrder}, as in a snapshot.
@@ -132,7 +135,10 @@ public final class SnapshotFuzzer {
     return refs;
   }
 
-  /** Tables with every referenced table first (ties and cycles in domain order). */
+  /**
+   * Tables with every referenced table first (ties in domain order); a cycle is broken at the first table whose primary
+   * key refers to no table not made yet, else at the first table left.
+   */
   private static List<Domain.Table> order(Domain domain, Map<String, Ref> refs) {
     Map<String, Set<String>> parents = new HashMap<>();
     for (Domain.Table t : domain.tables()) {
@@ -155,13 +161,29 @@ public final class SnapshotFuzzer {
           break;
         }
       }
-      if (next == null) { // a cycle: the first table left, in domain order
-        next = domain.tables().stream().filter(t -> !done.contains(t.name())).findFirst().orElseThrow();
+      if (next == null) { // a cycle: the first table left whose key can be drawn from made tables, else the first left
+        next = domain.tables().stream().filter(t -> !done.contains(t.name()) && keyRefersToMade(t, refs, done))
+            .findFirst()
+            .orElseGet(() -> domain.tables().stream().filter(t -> !done.contains(t.name())).findFirst().orElseThrow());
       }
       out.add(next);
       done.add(next.name());
     }
     return out;
+  }
+
+  /** Whether no primary key column of {@code t} refers to a table not in {@code done} (itself included). */
+  private static boolean keyRefersToMade(Domain.Table t, Map<String, Ref> refs, Set<String> done) {
+    if (t.primaryKey() == null) {
+      return true;
+    }
+    for (String k : t.primaryKey()) {
+      Ref r = refs.get(key(t.name(), k));
+      if (r != null && !done.contains(r.table())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Object[]> fuzzTable(SourceSnapshot.Table table, Map<String, Ref> refs,

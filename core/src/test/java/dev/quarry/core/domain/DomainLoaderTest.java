@@ -124,4 +124,52 @@ class DomainLoaderTest {
     Files.writeString(unknown, last.replace("\"db\"", "\"database\""));
     assertThatThrownBy(() -> DomainLoader.load(unknown.toString())).hasMessageContaining("database");
   }
+
+  @Test
+  void aBankMayBeDeclaredByItsPathAloneAndAnyOtherValueIsRefused(@TempDir Path dir) throws Exception {
+    String education = new String(DomainLoader.rawBytes("education"), java.nio.charset.StandardCharsets.UTF_8);
+    int end = education.lastIndexOf('}');
+    String head = education.substring(0, end).stripTrailing();
+    String tail = "\n" + education.substring(end);
+    Path none = dir.resolve("none/domain.json");
+    Path asObject = dir.resolve("object/domain.json");
+    Path asString = dir.resolve("string/domain.json");
+    for (Path p : java.util.List.of(none, asObject, asString)) {
+      Files.createDirectories(p.getParent());
+    }
+    Files.writeString(none, head + tail);
+    Files.writeString(asObject, head + ",\n  \"bank\": {\"path\": \"banks/q.jsonl\"}" + tail);
+    Files.writeString(asString, head + ",\n  \"bank\": \"banks/q.jsonl\"" + tail);
+
+    // "bank": "banks/q.jsonl" is {"path": "banks/q.jsonl"}: resolved against the file's folder, every db.
+    Domain.Bank fromString = DomainLoader.load(asString.toString()).bank();
+    assertThat(fromString).isEqualTo(new Domain.Bank(
+        dir.resolve("string/banks/q.jsonl").toAbsolutePath().normalize().toString(), null));
+    assertThat(DomainLoader.load(asObject.toString()).bank()).isEqualTo(new Domain.Bank(
+        dir.resolve("object/banks/q.jsonl").toAbsolutePath().normalize().toString(), null));
+    assertThat(Domain.Bank.of("q.jsonl")).isEqualTo(new Domain.Bank("q.jsonl", null));
+
+    // Left out of the hashed bytes like the object form, last member or first.
+    byte[] withoutAny = Files.readAllBytes(none);
+    assertThat(DomainLoader.rawBytes(asString.toString())).isEqualTo(withoutAny);
+    assertThat(DomainLoader.rawBytes(asObject.toString())).isEqualTo(withoutAny);
+    Path first = dir.resolve("first.json");
+    Files.writeString(first, education.replaceFirst("\\{\\s*", "{\n  \"bank\": \"q.jsonl\",\n  "));
+    assertThat(DomainLoader.load(first.toString()).bank().path()).isEqualTo(dir.resolve("q.jsonl").toAbsolutePath().normalize().toString());
+    assertThat(new String(DomainLoader.rawBytes(first.toString()), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(education.replaceFirst("\\{\\s*", "{\n  "));
+
+    // An empty path is refused as in the object form; a number, an array or a boolean is not a bank.
+    Path empty = dir.resolve("empty.json");
+    Files.writeString(empty, head + ",\n  \"bank\": \"\"" + tail);
+    assertThatThrownBy(() -> DomainLoader.load(empty.toString())).hasMessageContaining("Domain bank needs a \"path\"");
+    for (String value : java.util.List.of("42", "[\"banks/q.jsonl\"]", "true")) {
+      Path bad = dir.resolve("bad.json");
+      Files.writeString(bad, head + ",\n  \"bank\": " + value + tail);
+      assertThatThrownBy(() -> DomainLoader.load(bad.toString())).as(value)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"bank\" must be the bank file's path")
+          .hasMessageContaining(bad.toString());
+    }
+  }
 }
