@@ -12,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -23,32 +22,7 @@ class AskCommandTest {
 
   @TempDir Path tmp;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream oldErr;
-  private PrintStream oldOut;
-
-  @BeforeEach
-  void capture() {
-    oldErr = System.err;
-    oldOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
-    System.setOut(oldOut);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   /**
    * The workspace has no model and no seed data: a refusal that names the question (not the missing model)
@@ -57,15 +31,16 @@ class AskCommandTest {
   @Test
   void anEmptyOrBlankQuestionIsRefusedBeforeTheModelLoads() {
     for (String blank : List.of("", "   ", " \t\n ")) {
-      err.reset();
+      console.reset();
       long t0 = System.nanoTime();
       int code = QuarryCli.execute("ask", "--workspace", tmp.toString(), blank);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
-      assertThat(stderr()).startsWith("quarry: error: the question is empty").doesNotContain("model");
+      assertThat(console.stderr()).startsWith("quarry: error: the question is empty").doesNotContain("model");
       assertThat(ms).as("refusal time in ms").isLessThan(5_000);
+      // reset() clears stdout too, so it is checked for each question rather than once after the loop.
+      assertThat(console.stdout()).isEmpty();
     }
-    assertThat(stdout()).isEmpty();
     assertThat(tmp.resolve("models")).doesNotExist();
     assertThat(tmp.resolve("cache")).doesNotExist();
   }
@@ -73,11 +48,11 @@ class AskCommandTest {
   @Test
   void exactlyOneOfQuestionAndQuestionsFileIsRequired() throws Exception {
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("no question: give one in quotes");
+    assertThat(console.stderr()).contains("no question: give one in quotes");
     Path file = Files.writeString(tmp.resolve("q.txt"), "how many students?\n");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--questions", file.toString(), "why?"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("give either a QUESTION or --questions FILE, not both");
+    assertThat(console.stderr()).contains("give either a QUESTION or --questions FILE, not both");
   }
 
   @Test
@@ -85,22 +60,22 @@ class AskCommandTest {
     Path empty = Files.writeString(tmp.resolve("empty.txt"), "# only a comment\n\n   \n");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--questions", empty.toString()))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("holds no question");
+    assertThat(console.stderr()).contains("holds no question");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--questions", tmp.resolve("nope").toString()))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--questions: no such file");
+    assertThat(console.stderr()).contains("--questions: no such file");
   }
 
   @Test
   void badOptionValuesAreUsageErrors() {
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--show-rows", "0", "q?"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--show-rows must be at least 1");
+    assertThat(console.stderr()).contains("--show-rows must be at least 1");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "--format", "xml", "q?"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--format").contains("table, csv, json");
+    assertThat(console.stderr()).contains("--format").contains("table, csv, json");
     assertThat(QuarryCli.execute("ask", "--workspace", tmp.toString(), "q?")).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("no trained model");
+    assertThat(console.stderr()).contains("no trained model");
   }
 
   @Test
@@ -142,7 +117,7 @@ class AskCommandTest {
   @Test
   void helpDescribesEveryAskOptionWithItsDefault() {
     assertThat(QuarryCli.execute("ask", "--help")).isZero();
-    String help = stdout();
+    String help = console.stdout();
     assertThat(help).contains("[QUESTION]", "--questions=FILE", "(default: none)", "--format=FORMAT",
         "table, csv, json", "(default: table)", "--show-rows=N", "(default: 50)", "--verbose", "(default: false)",
         "--model=DIR|ID", "(default: latest)", "--beam=N", "(default: 1)", "--execution-guided");

@@ -3,17 +3,13 @@ package dev.quarry.pipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.core.domain.DomainLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code quarry domain init} and {@code quarry domain check} end to end on a small SQLite file: exit codes, files. */
@@ -21,24 +17,7 @@ class DomainCommandTest {
 
   @TempDir Path tmp;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream oldErr;
-  private PrintStream oldOut;
-
-  @BeforeEach
-  void capture() {
-    oldErr = System.err;
-    oldOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
-    System.setOut(oldOut);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   private Path shop() throws Exception {
     Path db = tmp.resolve("shop.sqlite");
@@ -60,19 +39,19 @@ class DomainCommandTest {
     Path db = shop();
     Path f = tmp.resolve("out/shop.json");
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + db, "--name", "shop", "--out", f.toString()))
-        .as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + f).contains("2 tables")
+        .as(console.stderr()).isZero();
+    assertThat(console.stdout()).contains("wrote " + f).contains("2 tables")
         .contains("1 joins (1 declared, 0 inferred)").contains("quarry domain check");
     assertThat(DomainLoader.load(f.toString()).joins()).hasSize(1);
     byte[] first = Files.readAllBytes(f);
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + db, "--name", "shop", "--out", f.toString()))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists").contains("--force");
+    assertThat(console.stderr()).contains("already exists").contains("--force");
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + db, "--name", "shop", "--out", f.toString(),
         "--force")).isZero();
     assertThat(Files.readAllBytes(f)).isEqualTo(first);
     assertThat(QuarryCli.execute("domain", "check", f.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("matches its source");
+    assertThat(console.stdout()).contains("matches its source");
   }
 
   @Test
@@ -83,7 +62,7 @@ class DomainCommandTest {
         .isZero();
     Files.writeString(f, Files.readString(f).replace("\"Oslo\"", "\"Paris\""));
     assertThat(QuarryCli.execute("domain", "check", f.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("value 'Paris' is not found in customers.city");
+    assertThat(console.stdout()).contains("value 'Paris' is not found in customers.city");
   }
 
   @Test
@@ -91,14 +70,14 @@ class DomainCommandTest {
     Path f = tmp.resolve("x.json");
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + tmp.resolve("nope.db"), "--name", "x",
         "--out", f.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Source database file not found");
+    assertThat(console.stderr()).contains("Source database file not found");
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + shop(), "--name", "my-shop",
         "--out", f.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'my-shop'");
+    assertThat(console.stderr()).contains("'my-shop'");
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertThat(QuarryCli.execute("domain", "init", "--source", "parquet:" + empty, "--name", "x",
         "--out", f.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("No .parquet files");
+    assertThat(console.stderr()).contains("No .parquet files");
     assertThat(f).doesNotExist();
     assertThat(QuarryCli.execute("domain", "check", tmp.resolve("missing.json").toString()))
         .isEqualTo(QuarryCli.EXIT_USAGE);

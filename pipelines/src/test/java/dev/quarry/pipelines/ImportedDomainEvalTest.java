@@ -8,17 +8,13 @@ import dev.quarry.core.domain.Domain;
 import dev.quarry.core.domain.DomainLoader;
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,24 +28,7 @@ class ImportedDomainEvalTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   private static final String BANK = """
       {"id": "q1", "question": "How many order lines are there?", "gold_sql": "SELECT COUNT(*) FROM order_items", \
@@ -83,17 +62,17 @@ class ImportedDomainEvalTest {
     Domain shop = DomainLoader.load(file.toString());
     assertThat(shop.bank().path()).isEqualTo(file.resolveSibling("banks/shop.jsonl").toAbsolutePath().toString());
     assertThat(EvalStage.missingBank(shop, file.toString(), null)).isEmpty();
-    assertThat(QuarryCli.execute("domain", "check", file.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(QuarryCli.execute("domain", "check", file.toString())).as(console.stdout()).isZero();
     // The short form, the path alone, is the same bank; check and eval (below) take it as they take the object.
     Files.writeString(file, Files.readString(file).replace("{\"path\": \"banks/shop.jsonl\"}", "\"banks/shop.jsonl\""));
     assertThat(Files.readString(file)).contains("\"bank\": \"banks/shop.jsonl\"");
     assertThat(DomainLoader.load(file.toString()).bank()).isEqualTo(shop.bank());
-    assertThat(QuarryCli.execute("domain", "check", file.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(QuarryCli.execute("domain", "check", file.toString())).as(console.stdout()).isZero();
 
     Path preds = dir.resolve("preds.jsonl");
     Files.writeString(preds, PREDICTIONS);
     assertThat(QuarryCli.execute("eval", "--domain", file.toString(), "--workspace", ws.toString(), "--model",
-        "replay:" + preds)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        "replay:" + preds)).as(console.stderr()).isZero();
     JsonNode summary = lastSummary();
     assertThat(summary.at("/metrics/n").asInt()).isEqualTo(2);
     assertThat(summary.at("/metrics/ex_strict").asDouble()).isEqualTo(1.0);
@@ -144,32 +123,32 @@ class ImportedDomainEvalTest {
 
     assertThat(QuarryCli.execute("eval", "--domain", file.toString(), "--workspace", ws.toString(), "--model", "gold"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(dir.resolve("nope.csv").toString())
+    assertThat(console.stderr()).contains(dir.resolve("nope.csv").toString())
         .contains("does not exist").contains("--bank FILE");
     assertThat(QuarryCli.execute("run", "--domain", file.toString(), "--workspace", ws.toString()))
         .isEqualTo(QuarryCli.EXIT_USAGE);
     assertThat(ws.resolve("seed")).doesNotExist();
     assertThat(QuarryCli.execute("domain", "check", file.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("bank unreadable: the query bank")
+    assertThat(console.stdout()).contains("bank unreadable: the query bank")
         .contains("does not exist");
 
     Files.writeString(dir.resolve("nope.csv"), "this is not,a sql-eval file\n1,2\n");
-    out.reset();
+    console.reset();
     assertThat(QuarryCli.execute("domain", "check", file.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("bank unreadable: the query bank")
+    assertThat(console.stdout()).contains("bank unreadable: the query bank")
         .contains("cannot be read");
 
     // The short form: resolved against the file's folder and checked the same way.
     Files.writeString(file, Files.readString(file).replace("{\"path\": \"nope.csv\", \"db\": \"shop\"}", "\"gone.csv\""));
-    out.reset();
+    console.reset();
     assertThat(QuarryCli.execute("domain", "check", file.toString())).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("bank unreadable: the query bank")
+    assertThat(console.stdout()).contains("bank unreadable: the query bank")
         .contains(dir.resolve("gone.csv").toString()).contains("does not exist");
   }
 
   /** summary.json of the eval run the last command printed. */
   private JsonNode lastSummary() throws Exception {
-    String printed = out.toString(StandardCharsets.UTF_8);
+    String printed = console.stdout();
     int at = printed.lastIndexOf("run dir ");
     String runDir = printed.substring(at + "run dir ".length(), printed.indexOf('\n', at)).trim();
     return new ObjectMapper().readTree(Path.of(runDir).resolve("summary.json").toFile());

@@ -83,27 +83,13 @@ class MainJobTest {
   }
 
   /** Runs {@code quarry ask} on ws1's trained model; returns exit code, stdout and stderr. */
-  private static String[] ask(String... args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream oldOut = System.out;
-    java.io.PrintStream oldErr = System.err;
-    int code;
-    try {
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-      String[] all = new String[args.length + 3];
-      all[0] = "ask";
-      all[1] = "--workspace";
-      all[2] = ws1.toString();
-      System.arraycopy(args, 0, all, 3, args.length);
-      code = QuarryCli.execute(all);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new String[] {String.valueOf(code), out.toString(java.nio.charset.StandardCharsets.UTF_8),
-        err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+  private static ConsoleCapture.Captured ask(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "ask";
+    all[1] = "--workspace";
+    all[2] = ws1.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return ConsoleCapture.run(() -> QuarryCli.execute(all));
   }
 
   /**
@@ -114,32 +100,19 @@ class MainJobTest {
    */
   @Test
   void theFirstHourOfTheReadme() {
-    String[] empty = ask("   ");
-    assertThat(empty[0]).isEqualTo("2");
-    assertThat(empty[2]).containsIgnoringCase("empty");
-    String[] version = capture("-V");
-    assertThat(version[0]).isEqualTo("0");
-    assertThat(version[1]).doesNotContain("unknown");
+    ConsoleCapture.Captured empty = ask("   ");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.stderr()).containsIgnoringCase("empty");
+    ConsoleCapture.Captured version = ConsoleCapture.run(() -> QuarryCli.execute("-V"));
+    assertThat(version.exitCode()).isEqualTo(0);
+    assertThat(version.stdout()).doesNotContain("unknown");
     for (String[] help : new String[][] {{"--help"}, {"run", "--help"}, {"ask", "--help"}, {"eval", "--help"},
         {"report", "--help"}, {"train", "--help"}, {"bench", "train", "--help"}}) {
-      String[] out = capture(help);
-      assertThat(out[0]).as(String.join(" ", help)).isEqualTo("0");
-      assertThat(out[1]).as(String.join(" ", help)).contains("Usage: quarry");
+      ConsoleCapture.Captured out = ConsoleCapture.run(() -> QuarryCli.execute(help));
+      assertThat(out.exitCode()).as(String.join(" ", help)).isEqualTo(0);
+      assertThat(out.stdout()).as(String.join(" ", help)).contains("Usage: quarry");
     }
     assertThat(ws1.resolve("reports/index.html")).isRegularFile();
-  }
-
-  private static String[] capture(String... args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream oldOut = System.out;
-    int code;
-    try {
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-      code = QuarryCli.execute(args);
-    } finally {
-      System.setOut(oldOut);
-    }
-    return new String[] {String.valueOf(code), out.toString(java.nio.charset.StandardCharsets.UTF_8)};
   }
 
   /**
@@ -152,9 +125,10 @@ class MainJobTest {
     Path questions = tmp.resolve("questions.txt");
     Files.writeString(questions, "# first hour\nHow many students were chronically absent in 2023-24?\n\n"
         + "how many students are in each grade\n");
-    String[] json = ask("--questions", questions.toString(), "--format", "json", "--beam", "3", "--verbose");
-    java.util.List<String> lines = json[1].lines().toList();
-    assertThat(lines).as(json[2]).hasSize(2);
+    ConsoleCapture.Captured json =
+        ask("--questions", questions.toString(), "--format", "json", "--beam", "3", "--verbose");
+    java.util.List<String> lines = json.stdout().lines().toList();
+    assertThat(lines).as(json.stderr()).hasSize(2);
     com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean allOk = true;
     for (String line : lines) {
@@ -169,31 +143,31 @@ class MainJobTest {
       }
       allOk &= j.get("error").isNull();
     }
-    assertThat(json[0]).isEqualTo(allOk ? "0" : "1");
+    assertThat(json.exitCode()).isEqualTo(allOk ? 0 : 1);
 
     var first = mapper.readTree(lines.get(0));
     String q = first.get("question").asText();
     // The same decoding as the first call (beam 3): greedy decoding may pick another SQL for the same question.
-    String[] table = ask("--beam", "3", q);
-    String[] csv = ask("--beam", "3", "--format", "csv", q);
+    ConsoleCapture.Captured table = ask("--beam", "3", q);
+    ConsoleCapture.Captured csv = ask("--beam", "3", "--format", "csv", q);
     if (first.get("error").isNull()) {
-      assertThat(table[0]).isEqualTo("0");
-      assertThat(table[1]).startsWith("SELECT").doesNotContainPattern("^-?\\d+\\.\\d+ +SELECT");
+      assertThat(table.exitCode()).isEqualTo(0);
+      assertThat(table.stdout()).startsWith("SELECT").doesNotContainPattern("^-?\\d+\\.\\d+ +SELECT");
       java.util.List<String> cols = new java.util.ArrayList<>();
       first.get("columns").forEach(c -> cols.add(c.asText()));
       int n = first.get("rows").size();
-      assertThat(table[1]).contains("(" + n + (n == 1 ? " row)" : " rows)"));
-      assertThat(table[1].lines().filter(l -> l.startsWith(" " + cols.get(0)))).isNotEmpty();
-      assertThat(csv[0]).isEqualTo("0");
-      assertThat(csv[1].lines().findFirst().orElseThrow().replace("\"", "")).isEqualTo(String.join(",", cols));
-      assertThat(csv[1].lines().count()).isEqualTo(1 + n);
-      assertThat(csv[2]).contains("SELECT");
+      assertThat(table.stdout()).contains("(" + n + (n == 1 ? " row)" : " rows)"));
+      assertThat(table.stdout().lines().filter(l -> l.startsWith(" " + cols.get(0)))).isNotEmpty();
+      assertThat(csv.exitCode()).isEqualTo(0);
+      assertThat(csv.stdout().lines().findFirst().orElseThrow().replace("\"", "")).isEqualTo(String.join(",", cols));
+      assertThat(csv.stdout().lines().count()).isEqualTo(1 + n);
+      assertThat(csv.stderr()).contains("SELECT");
     } else {
-      assertThat(table[0]).isEqualTo("1");
-      assertThat(csv[0]).isEqualTo("1");
+      assertThat(table.exitCode()).isEqualTo(1);
+      assertThat(csv.exitCode()).isEqualTo(1);
       // The test's tiny model has near-tied scores, so a second process may decode another failing SQL: the
       // failure is what must agree, not its parser position.
-      assertThat(table[2]).contains("quarry: error: ");
+      assertThat(table.stderr()).contains("quarry: error: ");
     }
   }
 

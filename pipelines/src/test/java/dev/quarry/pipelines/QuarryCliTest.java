@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.core.workspace.Manifest;
 import dev.quarry.core.workspace.Manifests;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,52 +20,31 @@ class QuarryCliTest {
 
   @TempDir Path tmp;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream oldErr;
-  private PrintStream oldOut;
-
-  @BeforeEach
-  void capture() {
-    oldErr = System.err;
-    oldOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
-    System.setOut(oldOut);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   @Test
   void helpListsTheSubcommands() {
     assertThat(QuarryCli.execute("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run", "seed", "synth", "verify", "bench");
+    assertThat(console.stdout()).contains("run", "seed", "synth", "verify", "bench");
   }
 
   @Test
   void unknownDomainIsAUsageErrorNamingTheBuiltIns() {
     int code = QuarryCli.execute("seed", "--workspace", tmp.toString(), "--domain", "hospital");
     assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("Unknown domain 'hospital'").contains("education");
+    assertThat(console.stderr()).contains("Unknown domain 'hospital'").contains("education");
     assertThat(tmp.resolve("seed")).doesNotExist();
   }
 
   @Test
   void badOptionValuesAreRefusedByName() {
     assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--scale", "0")).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--scale");
+    assertThat(console.stderr()).contains("--scale");
     assertThat(QuarryCli.execute("synth", "--workspace", tmp.toString(), "--row-cap", "-1")).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--row-cap");
+    assertThat(console.stderr()).contains("--row-cap");
     assertThat(QuarryCli.execute("synth", "--workspace", tmp.toString(), "--rephraser", "llm"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--llm-base-url");
+    assertThat(console.stderr()).contains("--llm-base-url");
     assertThat(QuarryCli.execute("seed", "--seed", "notanumber")).isEqualTo(QuarryCli.EXIT_USAGE);
   }
 
@@ -77,13 +52,13 @@ class QuarryCliTest {
   void flinkOptionsAreCheckedBeforeAnythingRuns() {
     assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "spark"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--runner").contains("direct, flink");
+    assertThat(console.stderr()).contains("--runner").contains("direct, flink");
     assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "flink", "--flink-master", "nohost"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("'--flink-master': 'nohost'");
+    assertThat(console.stderr()).contains("'--flink-master': 'nohost'");
     assertThat(QuarryCli.execute("seed", "--workspace", tmp.toString(), "--flink-master", "localhost:8081"))
         .isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("--flink-master needs --runner flink");
+    assertThat(console.stderr()).contains("--flink-master needs --runner flink");
     assertThat(tmp.resolve("seed")).doesNotExist();
   }
 
@@ -96,7 +71,8 @@ class QuarryCliTest {
     int code = QuarryCli.execute("seed", "--workspace", tmp.toString(), "--runner", "flink",
         "--flink-master", "localhost:" + port);
     assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(stderr()).contains("Cannot reach the Flink JobManager at localhost:" + port + " (--flink-master)");
+    assertThat(console.stderr())
+        .contains("Cannot reach the Flink JobManager at localhost:" + port + " (--flink-master)");
     assertThat(tmp.resolve("seed").resolve("education-s42-x1")).doesNotExist();
   }
 
@@ -106,14 +82,15 @@ class QuarryCliTest {
     Files.writeString(file, "x");
     int code = QuarryCli.execute("seed", "--workspace", file.resolve("ws").toString());
     assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("not writable").contains(file + " is a file, not a folder (check --workspace)");
+    assertThat(console.stderr()).contains("not writable")
+        .contains(file + " is a file, not a folder (check --workspace)");
   }
 
   @Test
   void aWorkspacePathThatIsAFileIsNamedAsSuch() throws Exception {
     Path file = Files.writeString(tmp.resolve("ws-file"), "x");
     assertThat(QuarryCli.execute("seed", "--workspace", file.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains(file + " is a file, not a folder (check --workspace)");
+    assertThat(console.stderr()).contains(file + " is a file, not a folder (check --workspace)");
   }
 
   @ParameterizedTest
@@ -125,7 +102,7 @@ class QuarryCliTest {
   void anInvalidNumericEvalOptionIsNamedWithItsValue(String option, String value, String message) {
     int code = QuarryCli.execute("eval", "--workspace", tmp.toString(), option, value);
     assertThat(code).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("quarry: error: " + message);
+    assertThat(console.stderr()).contains("quarry: error: " + message);
     assertThat(tmp.resolve("evals")).doesNotExist();
   }
 
@@ -152,10 +129,10 @@ class QuarryCliTest {
   void onlyChecksBeforeWorkStartsAreUsageErrors() {
     CommandLine probe = QuarryCli.withExitCodes(new CommandLine(new Probe()));
     assertThat(probe.execute("--fail-in", "check")).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).startsWith("quarry: error: --fail-in: refused before any work");
-    err.reset();
+    assertThat(console.stderr()).startsWith("quarry: error: --fail-in: refused before any work");
+    console.reset();
     assertThat(probe.execute("--fail-in", "stage")).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(stderr()).startsWith("quarry: error: a value refused deep inside a stage");
+    assertThat(console.stderr()).startsWith("quarry: error: a value refused deep inside a stage");
     assertThat(probe.execute("--no-such-option")).isEqualTo(QuarryCli.EXIT_USAGE);
   }
 
@@ -166,11 +143,11 @@ class QuarryCliTest {
     int code = QuarryCli.execute("eval", "--workspace", tmp.resolve("ws").toString(), "--model", "gold",
         "--test-suite", "0", "--database", database.toString(), "--baseline", "no-such-run");
     assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(stderr()).contains("quarry: error: --baseline no-such-run: no such run");
+    assertThat(console.stderr()).contains("quarry: error: --baseline no-such-run: no such run");
     // while an unknown --model scheme is refused by the command line's own checks
     assertThat(QuarryCli.execute("eval", "--workspace", tmp.resolve("ws").toString(), "--model", "tgi:x",
         "--test-suite", "0", "--database", database.toString())).isEqualTo(QuarryCli.EXIT_USAGE);
-    assertThat(stderr()).contains("quarry: error: --model 'tgi:x': no provider for scheme tgi");
+    assertThat(console.stderr()).contains("quarry: error: --model 'tgi:x': no provider for scheme tgi");
   }
 
   @Test
@@ -183,6 +160,6 @@ class QuarryCliTest {
     assertThat(QuarryCli.execute("verify", dir.toString())).isZero();
     Files.writeString(dir.resolve("data.txt"), "hellO");
     assertThat(QuarryCli.execute("verify", dir.toString())).isEqualTo(QuarryCli.EXIT_INVALID_INPUT);
-    assertThat(stderr()).contains("SHA-256 mismatch for data.txt");
+    assertThat(console.stderr()).contains("SHA-256 mismatch for data.txt");
   }
 }

@@ -3,9 +3,6 @@ package dev.quarry.pipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.core.workspace.CodeVersion;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +11,9 @@ class VersionTest {
 
   @Test
   void versionOptionPrintsTheCommitTheJarWasBuiltFrom() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(QuarryCli.execute("-V")).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    String printed = out.toString(StandardCharsets.UTF_8).trim();
+    ConsoleCapture.Captured version = ConsoleCapture.run(() -> QuarryCli.execute("-V"));
+    assertThat(version.exitCode()).isZero();
+    String printed = version.stdout().trim();
     assertThat(printed).isEqualTo("quarry " + CodeVersion.full()).doesNotContain("unknown");
     if (insideGit()) {
       assertThat(printed).matches("quarry \\S+\\+[0-9a-f]{7}");
