@@ -2,14 +2,11 @@ package dev.quarry.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,13 +17,10 @@ class ExternalModelTest {
 
   @TempDir Path ws;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldErr;
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   @BeforeEach
   void registerAnExternalModel() throws Exception {
-    oldErr = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     // config.json as HandoffTrainer writes it (the fields the model directory contract reads).
     Path model = Files.createDirectories(ws.resolve("models/qwen-lora"));
     Files.writeString(model.resolve("config.json"), """
@@ -35,18 +29,13 @@ class ExternalModelTest {
     Files.writeString(ws.resolve("models/LATEST"), "qwen-lora\n");
   }
 
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
-  }
-
   @Test
   void askAndEvalNameTheExternalModelAndHowToEvaluateIt() {
     for (String[] args : new String[][] {{"ask", "--workspace", ws.toString(), "How many students?"},
         {"eval", "--workspace", ws.toString()}}) {
-      err.reset();
+      console.reset();
       assertThat(QuarryCli.execute(args)).as(args[0]).isEqualTo(QuarryCli.EXIT_USAGE);
-      assertThat(err.toString(StandardCharsets.UTF_8)).as(args[0])
+      assertThat(console.stderr()).as(args[0])
           .contains("model qwen-lora (" + ws.resolve("models/qwen-lora") + ") is an external model")
           .contains("Qwen/Qwen2.5-Coder-7B-Instruct")
           .contains("quarry eval --model openai:<base url> --model-name qwen-lora")

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.core.workspace.Manifests;
 import dev.quarry.core.workspace.Workspace;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,17 +41,10 @@ class FlinkFailureTest {
     String manifestBefore = Manifests.manifestHash(dataset);
     List<String> siblingsBefore = entries(dataset.getParent());
 
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = QuarryCli.execute(synth(ws, "--force", "--fail-after-candidates", "100"));
-    } finally {
-      System.setErr(oldErr);
-    }
-    assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    ConsoleCapture.Captured run =
+        ConsoleCapture.run(() -> QuarryCli.execute(synth(ws, "--force", "--fail-after-candidates", "100")));
+    assertThat(run.exitCode()).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(run.stderr())
         .contains("Stage 'synth' failed")
         .contains("injected failure in ExecuteCandidates after 100 candidates");
     assertThat(Manifests.manifestHash(dataset)).isEqualTo(manifestBefore);

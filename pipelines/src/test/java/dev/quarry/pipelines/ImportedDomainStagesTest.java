@@ -97,17 +97,10 @@ class ImportedDomainStagesTest {
     }
     assertThat(QuarryCli.execute("domain", "init", "--source", "sqlite:" + dir.resolve("shop.sqlite"), "--name",
         "shop", "--out", file.toString(), "--force")).isZero();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream old = System.err;
-    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString());
-    } finally {
-      System.setErr(old);
-    }
-    assertThat(code).isEqualTo(QuarryCli.EXIT_FAILED);
-    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("was taken from a source with schema hash")
+    ConsoleCapture.Captured run = ConsoleCapture.run(
+        () -> QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString()));
+    assertThat(run.exitCode()).isEqualTo(QuarryCli.EXIT_FAILED);
+    assertThat(run.stderr()).contains("was taken from a source with schema hash")
         .contains("--force");
     assertThat(Files.readString(seed.resolve("manifest.json"))).isEqualTo(manifest);
     assertThat(QuarryCli.execute("seed", "--domain", file.toString(), "--workspace", ws.toString(), "--force"))

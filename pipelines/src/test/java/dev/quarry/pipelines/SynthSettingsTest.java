@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.quarry.synth.SynthOptions;
 import dev.quarry.synth.SynthPipeline;
 import dev.quarry.synth.SynthSetting;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,16 +73,10 @@ class SynthSettingsTest {
 
   @Test
   void theCommandLineRefusesItBeforeAnyWorkWithTheUsageExitCode() {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(QuarryCli.execute("synth", "--workspace", tmp.toString(), "--row-cap", "0"))
-          .isEqualTo(QuarryCli.EXIT_USAGE);
-    } finally {
-      System.setErr(err);
-    }
-    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("Invalid value for option '--row-cap': must be >= 1 (was 0)");
+    ConsoleCapture.Captured run = ConsoleCapture.run(
+        () -> QuarryCli.execute("synth", "--workspace", tmp.toString(), "--row-cap", "0"));
+    assertThat(run.exitCode()).isEqualTo(QuarryCli.EXIT_USAGE);
+    assertThat(run.stderr()).contains("Invalid value for option '--row-cap': must be >= 1 (was 0)");
     assertThat(tmp.resolve("seed")).doesNotExist();
   }
 
