@@ -105,11 +105,60 @@ final class CountTemplates {
           "How many different {entity} had {head} {tail}?",
           "How many distinct {entity} had {head} {tail}?",
           "How many unique {entity} appear in the {head} {tail}?",
-          "Count the distinct {entity} with {head} {tail}.");
-      return new Draft(family(), id(), sql, GenContext.literals(fs), GenContext.frames(patterns, x -> {
+          "Count the distinct {entity} with {head} {tail}.",
+          "How many {entity} had {head} {tail}?");
+      List<Draft.Frame> frames = new ArrayList<>(GenContext.frames(patterns, x -> {
         NounPhrase np = NounPhrase.of(ctx.lex.rowNouns(r), fs, false, x);
         return Map.of("head", np.head(), "tail", np.tail(), "entity", GenContext.pick(ctx.lex.rowNouns(l), x));
       }));
+      frames.addAll(predicateFrames(ctx, l, fs, rng));
+      return new Draft(family(), id(), sql, GenContext.literals(fs), frames);
+    }
+
+    /**
+     * The entity with one of the filters as its predicate and the others after it: "How many students were chronically
+     * absent in 2023-24?", "How many students were ninth graders at Lincoln?". The predicate is a flag (its
+     * {@code whenTrue}/{@code whenFalse} phrase) or a member noun, put in the past tense ({@link
+     * RatioTemplates#predicates}); the other filters must read as post-modifiers. None when no filter qualifies.
+     */
+    private static List<Draft.Frame> predicateFrames(GenContext ctx, Domain.Table entity, List<Filter> fs,
+        SplittableRandom rng) {
+      List<Filter> candidates = new ArrayList<>();
+      for (Filter f : fs) {
+        boolean flag = "TRUE".equals(f.literal().sql()) || "FALSE".equals(f.literal().sql());
+        if ((flag || f.has(Filter.Kind.MEMBER)) && !pastPredicates(f).isEmpty()) {
+          candidates.add(f);
+        }
+      }
+      if (candidates.isEmpty()) {
+        return List.of();
+      }
+      Filter pred = GenContext.pick(candidates, rng);
+      List<Filter> rest = new ArrayList<>(fs);
+      rest.remove(pred);
+      for (Filter f : rest) {
+        if (!f.has(Filter.Kind.POST) && !f.has(Filter.Kind.MEMBER)) {
+          return List.of();
+        }
+      }
+      List<String> preds = pastPredicates(pred);
+      List<String> patterns = List.of("How many {entity} {pred} {tail}?", "Count the {entity} who {pred} {tail}.",
+          "Number of {entity} who {pred} {tail}");
+      return GenContext.frames(patterns, x -> Map.of("entity", GenContext.pick(ctx.lex.rowNouns(entity), x),
+          "pred", GenContext.pick(preds, x), "tail", NounPhrase.tailOnly(rest, List.of(), x).tail()));
+    }
+
+    /** {@link RatioTemplates#predicates} of {@code f} in the past tense: "are X" → "were X", "have X" → "had X". */
+    private static List<String> pastPredicates(Filter f) {
+      List<String> out = new ArrayList<>();
+      for (String p : RatioTemplates.predicates(f)) {
+        if (p.startsWith("are ")) {
+          out.add("were " + p.substring(4));
+        } else if (p.startsWith("have ")) {
+          out.add("had " + p.substring(5));
+        }
+      }
+      return out;
     }
   }
 

@@ -213,6 +213,36 @@ class CandidateGeneratorTest {
     assertThat(counted).hasSizeGreaterThan(3);
   }
 
+  /**
+   * "How many students were chronically absent in 2023-24?": the entity count over a fact table also says one of its
+   * filters as the entity's predicate, and the predicate is the SQL's condition (a flag's TRUE or FALSE value).
+   */
+  @Test
+  void entityCountsAlsoSayAFlagAsTheEntitysPredicate() {
+    Pattern predicate = Pattern.compile("^(?:How many|Count the|Number of) (\\w+) who were |^How many (\\w+) were ",
+        Pattern.CASE_INSENSITIVE);
+    int said = 0;
+    for (Candidate c : small) {
+      if (!c.templateId().equals("count-distinct-entity")) {
+        continue;
+      }
+      for (String q : c.questions()) {
+        if (!predicate.matcher(q).find()) {
+          continue;
+        }
+        said++;
+        assertThat(c.sql()).as(q).startsWith("SELECT COUNT(DISTINCT ").contains(" WHERE ");
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("were chronically absent")) {
+          assertThat(c.sql()).as(q).contains("is_chronically_absent = TRUE");
+        } else if (lower.contains("were not chronically absent") || lower.contains("were regularly attending")) {
+          assertThat(c.sql()).as(q).contains("is_chronically_absent = FALSE");
+        }
+      }
+    }
+    assertThat(said).isGreaterThan(0);
+  }
+
   @Test
   void whichGroupQuestionsSelectTheGroupsAloneAndOnlyQuestionsAskingForValuesSelectTheAggregate() {
     int which = 0;
