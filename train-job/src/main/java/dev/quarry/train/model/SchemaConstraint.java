@@ -72,19 +72,9 @@ public final class SchemaConstraint {
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
-  private final List<String> tokens;
-  /** Per token id: the token in lower case, whether it is a number, whether it is a lower-case name. */
-  private final String[] lower;
-  private final boolean[] number;
-  private final boolean[] lowerName;
-  /** Per token id: the domain table of a qualified column token {@code t.c} (lower case), else null. */
-  private final String[] qualifier;
-  private final Map<String, Set<String>> columnsOf;
-  private final Set<String> allColumns;
+  /** What the model's vocabulary and the schema say about each token (shared by every question). */
+  private final Index ix;
   private final Set<String> literals;
-  /** Column token as written in SQL ({@code c} or {@code t.c}, lower case) → the column (null if ambiguous). */
-  private final Map<String, Domain.Column> columnByToken;
-  private final Set<String> vocabularies;
 
   /**
    * A constraint for one question; builds the {@link Index} of {@code vocab} and {@code domain} each time (a
@@ -106,15 +96,7 @@ public final class SchemaConstraint {
    * @param placeholders the placeholders the question carries, e.g. {@code <schools_1>}
    */
   public SchemaConstraint(Index index, Set<String> placeholders) {
-    this.tokens = index.tokens;
-    this.lower = index.lower;
-    this.number = index.number;
-    this.lowerName = index.lowerName;
-    this.qualifier = index.qualifier;
-    this.columnsOf = index.columnsOf;
-    this.allColumns = index.allColumns;
-    this.columnByToken = index.columnByToken;
-    this.vocabularies = index.vocabularies;
+    this.ix = index;
     this.literals = Set.copyOf(placeholders);
   }
 
@@ -246,7 +228,7 @@ public final class SchemaConstraint {
    */
   public IntPredicate after(int[] prefix) {
     Scan s = scan(prefix);
-    String prev = prefix.length == 0 ? "" : lower[prefix[prefix.length - 1]];
+    String prev = prefix.length == 0 ? "" : ix.lower[prefix[prefix.length - 1]];
     return id -> allows(s, prev, prefix.length, id);
   }
 
@@ -258,25 +240,25 @@ public final class SchemaConstraint {
     if (id == Vocabulary.EOS) {
       return length > 0 && s.depth == 0 && !NEEDS_OPERAND.contains(prev) && (level == null || mayEnd(s, level));
     }
-    String tok = tokens.get(id);
-    String t = lower[id];
+    String tok = ix.tokens.get(id);
+    String t = ix.lower[id];
     if (prev.equals("from") || prev.equals("join")) {
       if (t.equals("(")) {
         return true;
       }
-      if (!columnsOf.containsKey(t)) {
+      if (!ix.columnsOf.containsKey(t)) {
         return false;
       }
       if (prev.equals("from") && level != null && !level.earlyColumns.isEmpty()) {
-        boolean someHasAll = columnsOf.values().stream().anyMatch(c -> c.containsAll(level.earlyColumns));
-        return !someHasAll || columnsOf.get(t).containsAll(level.earlyColumns);
+        boolean someHasAll = ix.columnsOf.values().stream().anyMatch(c -> c.containsAll(level.earlyColumns));
+        return !someHasAll || ix.columnsOf.get(t).containsAll(level.earlyColumns);
       }
       return true;
     }
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2 && !literals.contains(tok)) {
       return false;
     }
-    if (s.compared != null && !literalFits(s.compared, tok, number[id])) {
+    if (s.compared != null && !literalFits(s.compared, tok, ix.number[id])) {
       return false;
     }
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2) {
@@ -311,11 +293,11 @@ public final class SchemaConstraint {
     }
     int dot = t.indexOf('.');
     if (dot > 0 && Character.isLetter(t.charAt(0))) {
-      String table = qualifier[id];
+      String table = ix.qualifier[id];
       if (table == null) {
         return true; // an alias's column: not checked
       }
-      if (!columnsOf.get(table).contains(t.substring(dot + 1)) || s.unqualifiedSeen) {
+      if (!ix.columnsOf.get(table).contains(t.substring(dot + 1)) || s.unqualifiedSeen) {
         return false;
       }
       Set<String> scope = s.scope();
@@ -324,15 +306,15 @@ public final class SchemaConstraint {
       }
       return groupingAllows(s, level, prev, t);
     }
-    if (allColumns.contains(t) && !s.aliases.contains(t) && !prev.equals("as")) {
+    if (ix.allColumns.contains(t) && !s.aliases.contains(t) && !prev.equals("as")) {
       if (s.qualifiedSeen) {
         return false;
       }
       Set<String> scope = s.scope();
       if (scope != null) {
-        boolean inScope = scope.stream().noneMatch(columnsOf::containsKey);
+        boolean inScope = scope.stream().noneMatch(ix.columnsOf::containsKey);
         for (String table : scope) {
-          inScope |= columnsOf.get(table).contains(t);
+          inScope |= ix.columnsOf.get(table).contains(t);
         }
         if (!inScope) {
           return false;
@@ -340,7 +322,7 @@ public final class SchemaConstraint {
       }
       return groupingAllows(s, level, prev, t);
     }
-    if (atLevel && lowerName[id] && !columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
+    if (atLevel && ix.lowerName[id] && !ix.columnsOf.containsKey(t) && !FUNCTIONS.contains(t)
         && (prev.equals("by") || prev.equals(",")) && (level.clause == Clause.GROUP || level.clause == Clause.ORDER)) {
       return s.aliases.contains(t);
     }
@@ -374,7 +356,7 @@ public final class SchemaConstraint {
     if (number || kind.equals("num")) {
       return false;
     }
-    if (placeholder && vocabularies.contains(kind) && c.vocabulary() != null) {
+    if (placeholder && ix.vocabularies.contains(kind) && c.vocabulary() != null) {
       return kind.equals(c.vocabulary());
     }
     return true;
@@ -472,8 +454,8 @@ public final class SchemaConstraint {
     Scan s = new Scan();
     String prev = "";
     for (int id : prefix) {
-      String tok = tokens.get(id);
-      String t = lower[id];
+      String tok = ix.tokens.get(id);
+      String t = ix.lower[id];
       Level l = s.levels.isEmpty() ? null : s.levels.get(s.levels.size() - 1);
       boolean atLevel = l != null && s.open.size() == l.base;
       if (t.equals("(")) {
@@ -499,12 +481,12 @@ public final class SchemaConstraint {
             || t.equals("order") || t.equals("limit"))) {
           l.clause = Clause.of(t);
           l.groupSeen |= t.equals("group");
-        } else if ((prev.equals("from") || prev.equals("join")) && columnsOf.containsKey(t)) {
+        } else if ((prev.equals("from") || prev.equals("join")) && ix.columnsOf.containsKey(t)) {
           l.tables.add(t);
         } else if (AGGREGATES.contains(t) && !tok.equals(t) && l.clause == Clause.SELECT) {
           l.selectAggregate = true;
         } else {
-          column(s, l, prev, qualifier[id], t);
+          column(s, l, prev, ix.qualifier[id], t);
         }
       }
       prev = t;
@@ -524,10 +506,10 @@ public final class SchemaConstraint {
     }
     String p = low(prefix, n - 1);
     if (COMPARISONS.contains(p) || p.equals("between")) {
-      return columnByToken.get(low(prefix, n - 2));
+      return ix.columnByToken.get(low(prefix, n - 2));
     }
     if (p.equals("and") && n >= 4 && low(prefix, n - 3).equals("between")) {
-      return columnByToken.get(low(prefix, n - 4));
+      return ix.columnByToken.get(low(prefix, n - 4));
     }
     int i = n - 1;
     while (p.equals(",") && i >= 2 && isLiteral(prefix[i - 1])) {
@@ -539,28 +521,28 @@ public final class SchemaConstraint {
       if (low(prefix, c).equals("not") && c >= 1) {
         c--;
       }
-      return columnByToken.get(low(prefix, c));
+      return ix.columnByToken.get(low(prefix, c));
     }
     return null;
   }
 
   private String low(int[] prefix, int i) {
-    return lower[prefix[i]];
+    return ix.lower[prefix[i]];
   }
 
   private boolean isLiteral(int id) {
-    String tok = tokens.get(id);
-    return tok.startsWith("'") || number[id] || tok.equals("TRUE") || tok.equals("FALSE")
+    String tok = ix.tokens.get(id);
+    return tok.startsWith("'") || ix.number[id] || tok.equals("TRUE") || tok.equals("FALSE")
         || (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2);
   }
 
   /**
    * Records a column token {@code t} (lower case) at level {@code l}; {@code table} is its domain-table qualifier
-   * ({@link #qualifier}), or null for a plain name.
+   * ({@link Index#qualifier}), or null for a plain name.
    */
   private void column(Scan s, Level l, String prev, String table, String t) {
     boolean qualified = table != null;
-    boolean plain = !qualified && allColumns.contains(t) && !s.aliases.contains(t);
+    boolean plain = !qualified && ix.allColumns.contains(t) && !s.aliases.contains(t);
     if (!qualified && !plain) {
       return;
     }
