@@ -16,16 +16,17 @@ import dev.quarry.train.text.LiteralAnonymizer;
 import dev.quarry.train.text.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Constrained decoding must never forbid what the model was trained to write: every token of every synthesized
  * SQL (anonymized as training sees it, with the placeholders of its own question) is admitted by
- * {@link SchemaConstraint} after its prefix, and the end after the whole statement. The candidates are synth's
+ * {@link SchemaConstraint} after its prefix, and the end after the whole statement, with the values of its question's
+ * literals known (so a number compared with {@code grade_level} is checked against the grade vocabulary). The candidates are synth's
  * real generator over real seed data (seed 42, scale 1), 6 samples per template.
  */
 class ConstraintAcceptsSynthesizedSqlTest {
@@ -44,18 +45,21 @@ class ConstraintAcceptsSynthesizedSqlTest {
     }
     Preprocessor pre = new Preprocessor(new LiteralAnonymizer(domain));
     List<Preprocessor.Tokens> pairs = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
     for (Candidate c : candidates) {
       for (String q : c.questions()) {
         pairs.add(pre.tokens(new TrainingPair(q, c.sql())));
+        questions.add(q);
       }
     }
     Vocabulary vocab = Vocabulary.build(List.of(), pairs.stream().map(Preprocessor.Tokens::sql).toList(), 1);
     SchemaConstraint.Index index = new SchemaConstraint.Index(vocab, domain);
     List<String> rejected = new ArrayList<>();
-    for (Preprocessor.Tokens p : pairs) {
-      Set<String> placeholders = new HashSet<>();
-      p.question().stream().filter(t -> t.startsWith("<")).forEach(placeholders::add);
-      SchemaConstraint constraint = new SchemaConstraint(index, placeholders);
+    for (int k = 0; k < pairs.size(); k++) {
+      Preprocessor.Tokens p = pairs.get(k);
+      Map<String, String> literals = new HashMap<>();
+      pre.anonymizer().anonymize(questions.get(k)).literals().forEach(l -> literals.put(l.placeholder(), l.sqlToken()));
+      SchemaConstraint constraint = new SchemaConstraint(index, literals);
       int[] ids = vocab.encode(p.sql());
       for (int i = 0; i <= ids.length; i++) {
         int next = i == ids.length ? Vocabulary.EOS : ids[i];

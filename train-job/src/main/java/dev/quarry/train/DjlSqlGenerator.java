@@ -18,10 +18,10 @@ import dev.quarry.train.text.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Inference for a model trained by {@link DjlTrainer}: question → ranked SQL candidates (log-probability
@@ -97,10 +97,10 @@ public final class DjlSqlGenerator implements SqlGenerator {
     Decoder dec = new Decoder(model);
     List<Decoder.Hypothesis> hyps;
     if (settings.constrained()) {
-      Set<String> placeholders = new HashSet<>();
-      enc.literals().forEach(l -> placeholders.add(l.placeholder()));
+      Map<String, String> literals = new HashMap<>();
+      enc.literals().forEach(l -> literals.put(l.placeholder(), l.sqlToken()));
       hyps = dec.beam(enc.ids(), enc.features(), settings.beamWidth(),
-          new SchemaConstraint(constraintIndex, placeholders));
+          new SchemaConstraint(constraintIndex, literals));
     } else if (settings.beamWidth() == 1) {
       hyps = dec.greedy(List.of(enc.ids()), enc.features() == null ? null : List.of(enc.features()));
     } else {

@@ -50,7 +50,10 @@ import java.util.regex.Pattern;
  *       column's type: {@code TRUE}/{@code FALSE} only for a BOOLEAN column and nothing else for one; for a
  *       number column a number or {@code <num_n>}, never a quoted string or another placeholder; for a text
  *       column no number, no {@code <num_n>}, and a vocabulary placeholder only of the column's vocabulary
- *       ({@code term = <schools_1>} cannot be decoded);
+ *       ({@code term = <schools_1>} cannot be decoded); for a number column whose values come from a vocabulary
+ *       ({@code grade_level}: 0–12) only a number of that vocabulary, as a token or as the value of the question's
+ *       {@code <num_n>} ({@code grade_level = <num_1>} cannot be decoded when the question's number is 100);
+ *   <li>no literal twice in one {@code IN} list ({@code school_year IN ('2024-2025', '2024-2025')});
  *   <li>{@code ,} / {@code )} / end of SQL only where they can close something: no {@code )} without an open
  *       bracket, end only with all brackets closed and not right after a keyword or operator that needs an
  *       operand.
@@ -74,7 +77,8 @@ public final class SchemaConstraint {
 
   /** What the model's vocabulary and the schema say about each token (shared by every question). */
   private final Index ix;
-  private final Set<String> literals;
+  /** Placeholder → the SQL literal it stands for in this question (null when not known). */
+  private final Map<String, String> literals;
 
   /**
    * A constraint for one question; builds the {@link Index} of {@code vocab} and {@code domain} each time (a
@@ -97,7 +101,21 @@ public final class SchemaConstraint {
    */
   public SchemaConstraint(Index index, Set<String> placeholders) {
     this.ix = index;
-    this.literals = Set.copyOf(placeholders);
+    Map<String, String> unknown = new HashMap<>();
+    placeholders.forEach(p -> unknown.put(p, null));
+    this.literals = Collections.unmodifiableMap(unknown); // values are null: no Map.copyOf
+  }
+
+  /**
+   * A constraint for one question over a prebuilt index, knowing what each placeholder stands for, so that a
+   * {@code <num_n>} is compared only with number columns whose vocabulary (if any) holds its value.
+   *
+   * @param index what the model's vocabulary and the schema say about each token, built once per model and domain
+   * @param literals the question's literals, placeholder → SQL literal ({@code <num_1>} → {@code 100})
+   */
+  public SchemaConstraint(Index index, Map<String, String> literals) {
+    this.ix = index;
+    this.literals = Collections.unmodifiableMap(new HashMap<>(literals));
   }
 
   /**
@@ -116,6 +134,8 @@ public final class SchemaConstraint {
     private final Set<String> allColumns;
     private final Map<String, Domain.Column> columnByToken;
     private final Set<String> vocabularies;
+    /** Vocabulary name → its values in {@link #canonicalNumber} form, for vocabularies whose values are all numbers. */
+    private final Map<String, Set<String>> numericVocabularies;
 
     /**
      * Indexes {@code vocab} over {@code domain}.
@@ -167,6 +187,32 @@ public final class SchemaConstraint {
         }
       }
       this.vocabularies = domain.vocabularies() == null ? Set.of() : Set.copyOf(domain.vocabularies().keySet());
+      Map<String, Set<String>> numeric = new HashMap<>();
+      if (domain.vocabularies() != null) {
+        domain.vocabularies().forEach((name, entries) -> {
+          Set<String> values = new HashSet<>();
+          for (Domain.VocabEntry e : entries) {
+            String v = e.value() instanceof Number ? canonicalNumber(e.value().toString()) : null;
+            if (v == null) {
+              return;
+            }
+            values.add(v);
+          }
+          if (!values.isEmpty()) {
+            numeric.put(name, Set.copyOf(values));
+          }
+        });
+      }
+      this.numericVocabularies = Map.copyOf(numeric);
+    }
+  }
+
+  /** {@code "9"}, {@code "9.0"} and {@code "09"} → {@code "9"}; null when {@code text} is not a number. */
+  static String canonicalNumber(String text) {
+    try {
+      return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 
@@ -255,10 +301,13 @@ public final class SchemaConstraint {
       }
       return true;
     }
-    if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2 && !literals.contains(tok)) {
+    if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2 && !literals.containsKey(tok)) {
       return false;
     }
     if (s.compared != null && !literalFits(s.compared, tok, ix.number[id])) {
+      return false;
+    }
+    if (s.inList != null && s.inList.contains(id)) {
       return false;
     }
     if (tok.startsWith("<") && tok.endsWith(">") && tok.length() > 2) {
@@ -351,7 +400,12 @@ public final class SchemaConstraint {
     boolean numeric = c.type() == dev.quarry.core.domain.SqlType.INTEGER
         || c.type() == dev.quarry.core.domain.SqlType.DOUBLE;
     if (numeric) {
-      return number || kind.equals("num");
+      if (!number && !kind.equals("num")) {
+        return false;
+      }
+      Set<String> values = c.vocabulary() == null ? null : ix.numericVocabularies.get(c.vocabulary());
+      String value = number ? tok : literals.get(tok);
+      return values == null || value == null || values.contains(canonicalNumber(value));
     }
     if (number || kind.equals("num")) {
       return false;
@@ -419,6 +473,8 @@ public final class SchemaConstraint {
     boolean unqualifiedSeen;
     /** The column the next token is compared with ({@code c =}, {@code c IN (… ,}), or null. */
     Domain.Column compared;
+    /** Inside an {@code IN (…} list: the literal token ids already in it; null elsewhere. */
+    Set<Integer> inList;
 
     private Set<String> scope;
     private boolean scopeKnown;
@@ -492,6 +548,7 @@ public final class SchemaConstraint {
       prev = t;
     }
     s.compared = comparedColumn(prefix);
+    s.inList = inListLiterals(prefix);
     return s;
   }
 
@@ -524,6 +581,20 @@ public final class SchemaConstraint {
       return ix.columnByToken.get(low(prefix, c));
     }
     return null;
+  }
+
+  /**
+   * The literal token ids of the {@code IN (x, y,} list that ends {@code prefix} (empty right after
+   * {@code IN (}); null when {@code prefix} does not end inside such a list at a literal's position.
+   */
+  private Set<Integer> inListLiterals(int[] prefix) {
+    Set<Integer> seen = new HashSet<>();
+    int i = prefix.length - 1;
+    while (i >= 2 && low(prefix, i).equals(",") && isLiteral(prefix[i - 1])) {
+      seen.add(prefix[i - 1]);
+      i -= 2;
+    }
+    return i >= 1 && low(prefix, i).equals("(") && low(prefix, i - 1).equals("in") ? seen : null;
   }
 
   private String low(int[] prefix, int i) {

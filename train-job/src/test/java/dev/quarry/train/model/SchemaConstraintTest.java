@@ -9,6 +9,7 @@ import dev.quarry.train.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class SchemaConstraintTest {
           + "GROUP BY month HAVING COUNT ( * ) > 2 ORDER BY month LIMIT 5",
       "SELECT students.gender , AVG ( grades.gpa ) AS avg_gpa FROM students JOIN grades ON students.student_id = "
           + "grades.student_id GROUP BY students.gender , students.grade_level",
-      "SELECT attendance.school_year FROM attendance");
+      "SELECT attendance.school_year FROM attendance",
+      "SELECT school_name FROM enrollment GROUP BY school_name HAVING SUM ( student_count ) > 700");
   private static final Vocabulary VOCAB = Vocabulary.build(List.of(), SQLS.stream().map(SqlTokens::tokenize).toList(), 1);
 
   private static SchemaConstraint constraint(String... placeholders) {
@@ -162,6 +164,43 @@ class SchemaConstraintTest {
     assertThat(allows(c, "SELECT COUNT ( * ) AS count FROM discipline WHERE grade_level = 8 GROUP BY", "month"))
         .isFalse();
     assertThat(allows(c, "SELECT COUNT ( * ) AS count FROM discipline GROUP BY", "strftime")).isTrue();
+  }
+
+  @Test
+  void aNumberComparedWithAVocabularyColumnIsOneOfItsValues() {
+    SchemaConstraint.Index index = new SchemaConstraint.Index(VOCAB, DOMAIN);
+    SchemaConstraint c = new SchemaConstraint(index, Map.of("<num_1>", "100"));
+    SchemaConstraint nine = new SchemaConstraint(index, Map.of("<num_1>", "9"));
+    String from = "SELECT COUNT ( * ) FROM discipline WHERE ";
+    assertThat(allows(c, from + "grade_level =", "<num_1>")).as("no grade 100").isFalse();
+    assertThat(allows(nine, from + "grade_level =", "<num_1>")).isTrue();
+    assertThat(allows(c, from + "grade_level =", "8")).isTrue();
+    assertThat(allows(c, from + "grade_level >", "700")).isFalse();
+    assertThat(allows(c, from + "grade_level BETWEEN 8 AND", "<num_1>")).isFalse();
+    assertThat(allows(nine, from + "grade_level BETWEEN 8 AND", "<num_1>")).isTrue();
+    assertThat(allows(c, from + "grade_level IN ( 8 ,", "5")).isTrue();
+    assertThat(allows(c, from + "grade_level IN ( 8 ,", "<num_1>")).isFalse();
+    assertThat(allows(c, from + "days_suspended >", "<num_1>")).as("a measure has no vocabulary").isTrue();
+    assertThat(allows(c, from + "days_suspended >", "700")).isTrue();
+    assertThat(allows(c, "SELECT school_name FROM discipline GROUP BY school_name HAVING COUNT ( * ) >", "<num_1>"))
+        .isTrue();
+    assertThat(allows(constraint("<num_1>"), from + "grade_level =", "<num_1>"))
+        .as("a placeholder whose value is not known is not checked").isTrue();
+    assertThat(SchemaConstraint.canonicalNumber("9.0")).isEqualTo("9");
+    assertThat(SchemaConstraint.canonicalNumber("09")).isEqualTo("9");
+    assertThat(SchemaConstraint.canonicalNumber("nine")).isNull();
+  }
+
+  @Test
+  void noLiteralTwiceInOneInList() {
+    SchemaConstraint c = constraint("<year_1>", "<terms_1>");
+    assertThat(allows(c, "SELECT COUNT ( * ) FROM attendance WHERE school_year IN ( <year_1> ,", "<year_1>")).isFalse();
+    assertThat(allows(c, "SELECT COUNT ( * ) FROM attendance WHERE school_year IN (", "<year_1>")).isTrue();
+    String grades = "SELECT COUNT ( * ) FROM grades WHERE ";
+    assertThat(allows(c, grades + "term NOT IN ( <terms_1> ,", "<terms_1>")).isFalse();
+    assertThat(allows(c, grades + "term NOT IN ( <terms_1> ,", "'F'")).isTrue();
+    assertThat(allows(c, grades + "term IN ( 'F' , <terms_1> ,", "'F'")).isFalse();
+    assertThat(allows(c, grades + "term = <terms_1> OR term =", "<terms_1>")).as("not a list").isTrue();
   }
 
   @Test
