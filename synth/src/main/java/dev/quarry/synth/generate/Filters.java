@@ -56,12 +56,18 @@ final class Filters implements Serializable {
       String y = String.valueOf(value);
       String ys = PhraseCatalog.shortYear(y);
       String yp = lex.columnPhrases(c).get(0);
-      for (String s : List.of("in " + y, "in " + ys, "during " + ys, "in the " + ys + " " + yp,
-          "for the " + y + " " + yp, "during the " + y + " " + yp)) {
+      List<String> written = List.of("in " + y, "in " + ys, "during " + ys, "in the " + ys + " " + yp,
+          "for the " + y + " " + yp, "during the " + y + " " + yp);
+      for (String s : written) {
         r.add(new Filter.Rendering(Filter.Kind.POST, s));
       }
-      for (String rel : lex.catalog().relativeYearPhrases(y)) {
-        r.add(new Filter.Rendering(Filter.Kind.POST, rel.startsWith("the ") ? "in " + rel : rel));
+      List<String> relative = lex.catalog().relativeYearPhrases(y);
+      // Staff name recent years relatively ("this year", "last year") about as often as they write them out:
+      // each relative phrase is listed often enough that a uniform pick says the year relatively half the time.
+      for (int copy = 0; !relative.isEmpty() && copy < (written.size() + relative.size() - 1) / relative.size(); copy++) {
+        for (String rel : relative) {
+          r.add(new Filter.Rendering(Filter.Kind.POST, rel.startsWith("the ") ? "in " + rel : rel));
+        }
       }
       phrases.addAll(lex.catalog().yearPhrases(y));
     } else if (c.role() == ColumnRole.FLAG) {

@@ -361,10 +361,13 @@ final class GenContext implements Serializable {
     return m;
   }
 
-  /** A phrase for a year: long or short form, "the … school year", or a relative phrase. */
+  /**
+   * A phrase for a year: long or short form, "the … school year", or (half the time, when allowed and the domain
+   * has one for this year) a relative phrase.
+   */
   String yearPhrase(String year, SplittableRandom rng, boolean allowRelative) {
     List<String> rel = lex.catalog().relativeYearPhrases(year);
-    if (allowRelative && !rel.isEmpty() && rng.nextInt(4) == 0) {
+    if (allowRelative && !rel.isEmpty() && rng.nextBoolean()) {
       return pick(rel, rng);
     }
     String ys = PhraseCatalog.shortYear(year);

@@ -243,6 +243,34 @@ class CandidateGeneratorTest {
     assertThat(said).isGreaterThan(0);
   }
 
+  /**
+   * A question about one recent school year that the domain names relatively says it relatively about half the
+   * time, and the phrase names the year of the SQL: "this year" is the current year, "last year" the one before.
+   */
+  @Test
+  void aRecentYearIsSaidRelativelyAboutHalfTheTime() {
+    Pattern current = Pattern.compile("school_year = '2024-2025'");
+    Pattern onlyOneYear = Pattern.compile("school_year (?:IN|<|>|BETWEEN)|school_year = '[0-9-]+'.*school_year = '");
+    int questions = 0;
+    int relative = 0;
+    for (Candidate c : small) {
+      if (!current.matcher(c.sql()).find() || onlyOneYear.matcher(c.sql()).find() || c.sql().contains("'2023-2024'")) {
+        continue;
+      }
+      for (String q : c.questions()) {
+        questions++;
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("this year") || lower.contains("this school year") || lower.contains("current school year")) {
+          relative++;
+        }
+        assertThat(lower).as("%s for %s", q, c.sql()).doesNotContain("last year").doesNotContain("years ago");
+      }
+    }
+    assertThat(questions).isGreaterThan(100);
+    assertThat((double) relative / questions).as("%d of %d say the current year relatively", relative, questions)
+        .isBetween(0.4, 0.75);
+  }
+
   @Test
   void whichGroupQuestionsSelectTheGroupsAloneAndOnlyQuestionsAskingForValuesSelectTheAggregate() {
     int which = 0;
